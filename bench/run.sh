@@ -22,7 +22,7 @@ if [ "${1:-}" = "--jmh" ]; then
     exec java -jar bench/target/tally-benchmarks.jar -f 1 -wi 2 -i 3 -w 1s -r 1s -prof gc "$@"
 fi
 
-mvn -o -q -DskipTests -pl agent -am package
+mvn -q -DskipTests -pl agent -am package
 if [ "${1:-}" = "--jvm-options" ]; then
     shift
     exec python3 bench/jvm_options.py "$@"

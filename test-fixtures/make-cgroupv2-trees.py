@@ -66,8 +66,9 @@ def net_dev(rows):
     return out
 
 
-def stat(pid, comm, state, ppid):
-    return (f"{pid} ({comm}) {state} {ppid} {pid} {pid} 0 -1 4194560 120 0 0 0 1 2 0 0 20 0 1 0 2522604 "
+def stat(pid, comm, state, ppid, threads=1):
+    # Field 20 is num_threads: the process's line counts its threads, as the kernel's does.
+    return (f"{pid} ({comm}) {state} {ppid} {pid} {pid} 0 -1 4194560 120 0 0 0 1 2 0 0 20 0 {threads} 0 2522604 "
             "2322432 364 18446744073709551615 4198400 5785993 140731696788064 0 0 0 0 4 65538 1 0 0 17 0 0 0 0 0 0 "
             "6141704 6178576 642777088 140731696791462 140731696791497 140731696791497 140731696791536 0\n")
 
@@ -84,7 +85,7 @@ def container(root, path, pid, tasks, files, memory_on=True):
     write(root, f"proc/{pid}/cgroup", f"0::{path}\n")
     write(root, f"proc/{pid}/net/dev", net_dev([("lo", 0, 0, 0, 0), ("eth0", 5230, 41, 1620, 18)]))
     for p, states in tasks:
-        write(root, f"proc/{p}/stat", stat(p, "sh" if p == pid else "sleep", states[0], pid))
+        write(root, f"proc/{p}/stat", stat(p, "sh" if p == pid else "sleep", states[0], pid, len(states)))
         for i, s in enumerate(states):
             tid = p + i
             write(root, f"proc/{p}/task/{tid}/stat", stat(tid, "worker", s, pid))
@@ -158,6 +159,10 @@ def tree(name, driver, memory_on, host, device, web_path, db_path, db_parent):
     container(root, web_path, 4242, [(4242, "S"), (4250, "RSD")], web, memory_on)
     container(root, db_path, 5353, [(5353, "S")], db, memory_on)
     docker_answers(root, driver, "", db_parent, 4242, 5353)
+    # Every cgroup directory has a cgroup.procs (empty for the slices above the containers).
+    for d, _, names in os.walk(os.path.join(root, "sys/fs/cgroup")):
+        if "cgroup.procs" not in names:
+            write(root, os.path.relpath(os.path.join(d, "cgroup.procs"), root), "")
     if name == "cgroupv2-cgroupfs":
         # No /proc/<pid>/cgroup for the db container: the path must come from id + cgroup parent.
         os.remove(os.path.join(root, "proc/5353/cgroup"))

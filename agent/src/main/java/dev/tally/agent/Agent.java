@@ -5,6 +5,7 @@ import dev.tally.agent.http.HttpListeners;
 import dev.tally.agent.http.ListenAddress;
 import dev.tally.agent.http.ListenerSettings;
 import dev.tally.container.ContainerInventory;
+import dev.tally.host.HeldFiles;
 import dev.tally.host.SystemCalls;
 import dev.tally.scrape.NamedCollector;
 import dev.tally.scrape.ScrapeRunner;
@@ -48,7 +49,8 @@ public final class Agent implements AutoCloseable {
     ContainerEndpoint containers = ContainerEndpoint.start(providers, config, clock, system, docker);
     try {
       List<NamedCollector> collectors = CollectorWiring.build(providers, config, Endpoint.NODE, clock, system);
-      ScrapeRunner runner = new ScrapeRunner(Endpoint.NODE, collectors, System::nanoTime);
+      // The host collectors' /proc and /sys files stay open between scrapes (HeldFiles says why).
+      ScrapeRunner runner = new ScrapeRunner(Endpoint.NODE, collectors, System::nanoTime, HeldFiles.forHost(config.paths()));
       Set<String> known = providers.stream().filter(p -> p.endpoint() == Endpoint.NODE)
           .map(CollectorProvider::name).collect(Collectors.toSet());
       List<ListenAddress> addresses = config.listenAddresses().stream().map(ListenAddress::parse).toList();

@@ -91,6 +91,37 @@ class AgentEngineTest {
     assertTrue(host.contains("node_scrape_collector_success{collector=\"cpu\"} 1.0"), host);
     assertFalse(host.contains("container_last_seen"), "container families stay on the container endpoint");
 
+    // Limits are kept between scrapes and read again when Docker reports the update.
+    docker.run("update", "--memory", "96m", "--memory-swap", "96m", name);
+    DockerEngine.await(Duration.ofSeconds(10), name + "'s new memory limit", () -> {
+      try {
+        return Samples.parse(scrape(containers)).value("container_spec_memory_limit_bytes", "name", name) == 96 << 20;
+      } catch (Exception e) {
+        throw new AssertionError(e);
+      }
+    });
+
+    // A restart recreates the cgroup under the same path: the files held open for the old one
+    // fail, and the new one's are read (a new start time, CPU counted from zero again).
+    double started = samples.value("container_start_time_seconds", "name", name);
+    double cpuBefore = Samples.parse(scrape(containers)).value("container_cpu_usage_seconds_total", "name", name);
+    Thread.sleep(1100); // start times have a resolution of one second in the label-less gauge
+    docker.run("restart", "-t", "0", name);
+    Samples[] restarted = {null};
+    DockerEngine.await(Duration.ofSeconds(15), name + " served again after its restart", () -> {
+      try {
+        restarted[0] = Samples.parse(scrape(containers));
+        return restarted[0].contains("container_start_time_seconds", "name", name)
+            && restarted[0].value("container_start_time_seconds", "name", name) > started
+            && restarted[0].contains("container_memory_usage_bytes", "name", name);
+      } catch (Exception e) {
+        throw new AssertionError(e);
+      }
+    });
+    assertTrue(restarted[0].value("container_cpu_usage_seconds_total", "name", name) < Math.max(cpuBefore, 1e-3) + 0.5,
+        "CPU of the new cgroup, not the old one's total");
+    assertEquals(96 << 20, restarted[0].value("container_spec_memory_limit_bytes", "name", name));
+
     docker.run("rm", "-f", name);
     DockerEngine.await(Duration.ofSeconds(10), name + " gone from the container endpoint", () -> {
       try {

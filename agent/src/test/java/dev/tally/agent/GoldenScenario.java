@@ -8,13 +8,16 @@ import dev.tally.agent.cli.TallyCommand;
 import dev.tally.agent.cli.UsageException;
 import dev.tally.agent.docker.DockerMetrics;
 import dev.tally.agent.docker.RecordedDockerAnswers;
+import dev.tally.agent.http.TextExposition;
+import dev.tally.host.HeldFiles;
 import dev.tally.host.RecordedSystemCalls;
+import dev.tally.metrics.MetricFamilies;
 import dev.tally.scrape.NamedCollector;
 import dev.tally.scrape.ScrapeRunner;
 import dev.tally.spi.CollectorProvider;
 import dev.tally.spi.Endpoint;
-import dev.tally.agent.http.TextExposition;
 import dev.tally.testing.Exposition;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -131,8 +134,9 @@ final class GoldenScenario {
     AgentConfig config = config(dir, providers, ARGS);
     List<NamedCollector> collectors = CollectorWiring.build(providers, config, Endpoint.NODE, clock(dir),
         new RecordedSystemCalls(config.paths(), dir.toAbsolutePath().resolve("recorded")));
-    ScrapeRunner runner = new ScrapeRunner(Endpoint.NODE, collectors, () -> 0L);
-    return text(runner.scrape());
+    // As the agent runs them: procfs and sysfs files held (here the scenario tree's).
+    ScrapeRunner runner = new ScrapeRunner(Endpoint.NODE, collectors, () -> 0L, HeldFiles.forHost(config.paths()));
+    return text(runner.collect(name -> true), List.of());
   }
 
   /**
@@ -146,20 +150,24 @@ final class GoldenScenario {
     List<NamedCollector> collectors = CollectorWiring.build(providers, config, Endpoint.CONTAINER, clock(dir),
         new RecordedSystemCalls(config.paths(), dir.toAbsolutePath().resolve("recorded")), docker);
     ScrapeRunner runner = new ScrapeRunner(Endpoint.CONTAINER, collectors, () -> 0L);
-    MetricSnapshots.Builder all = MetricSnapshots.builder();
-    runner.scrape().forEach(all::metricSnapshot);
-    DockerMetrics.containerEndpoint(docker).forEach(all::metricSnapshot);
-    return text(all.build());
+    return text(runner.collect(name -> true), DockerMetrics.containerEndpoint(docker));
   }
 
   /**
-   * The text the agent serves ({@link TextExposition}), checked against client_java's text writer on
-   * the same snapshots, so every scenario is also a test of the agent's writer.
+   * The text the agent serves ({@link TextExposition}, from the collected families directly and
+   * from client_java snapshots of them), checked against client_java's text writer on the same
+   * samples, so every scenario is also a test of the agent's writer and of its sample order.
    */
-  private static String text(MetricSnapshots snapshots) throws IOException {
-    String ours = new String(TextExposition.write(snapshots), StandardCharsets.UTF_8);
+  private static String text(MetricFamilies collected, List<MetricSnapshot> own) throws IOException {
+    String ours = new String(TextExposition.write(collected, own), StandardCharsets.UTF_8);
+    MetricSnapshots.Builder all = MetricSnapshots.builder();
+    collected.toSnapshots().forEach(all::metricSnapshot);
+    own.forEach(all::metricSnapshot);
+    MetricSnapshots snapshots = all.build();
     org.junit.jupiter.api.Assertions.assertEquals(Exposition.text(snapshots), ours,
         "the agent's text writer differs from client_java's");
+    org.junit.jupiter.api.Assertions.assertEquals(ours, new String(TextExposition.write(snapshots), StandardCharsets.UTF_8),
+        "the agent's writer differs between families and snapshots");
     return ours;
   }
 

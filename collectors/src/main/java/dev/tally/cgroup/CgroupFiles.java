@@ -1,5 +1,6 @@
 package dev.tally.cgroup;
 
+import dev.tally.host.HeldFiles;
 import dev.tally.host.KernelFiles;
 import dev.tally.parsers.CgroupFlatKeyed;
 import dev.tally.parsers.CgroupValue;
@@ -7,7 +8,6 @@ import dev.tally.parsers.Fields;
 import dev.tally.parsers.ProcPressure;
 import dev.tally.spi.ParseException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,51 +17,57 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reading the files of one cgroup directory. A file the kernel does not write (an older kernel, a
+ * Reading the files of cgroup directories. A file the kernel does not write (an older kernel, a
  * controller that is off, the root cgroup) is absent: null, never 0. Malformed content is a
- * {@link ParseException} naming the file.
+ * {@link ParseException} naming the file. Statistics files, read on every scrape, are held open
+ * ({@link HeldFiles}); limit files, read once a minute, are opened each time.
  */
 final class CgroupFiles {
-  private CgroupFiles() {}
+  private final HeldFiles held;
 
-  /** Fails with {@link NoSuchFileException} unless the cgroup directory exists. */
-  static void requireDir(Path dir) throws NoSuchFileException {
-    if (!Files.isDirectory(dir)) {
-      throw new NoSuchFileException(dir.toString(), null, "cgroup is gone");
-    }
+  CgroupFiles(HeldFiles held) {
+    this.held = held;
   }
 
-  /** A single-value file ({@code +Infinity} for {@code max}), or null when absent. */
-  static Double value(Path dir, String name) throws ParseException {
+  /** A single-value statistics file ({@code +Infinity} for {@code max}), or null when absent. */
+  Double value(Path dir, String name) throws ParseException {
     Path file = dir.resolve(name);
-    Optional<String> text = KernelFiles.readIfPresent(file);
+    Optional<String> text = held.readIfPresent(file);
     return text.isEmpty() ? null : CgroupValue.parse(file.toString(), text.get());
   }
 
-  /** A signed single value ({@code cpu.cfs_quota_us}), or null when absent. */
-  static Long signed(Path dir, String name) throws ParseException {
+  /** A flat keyed statistics file, or null when absent. */
+  CgroupFlatKeyed.Values flat(Path dir, String name) throws ParseException {
     Path file = dir.resolve(name);
-    Optional<String> text = KernelFiles.readIfPresent(file);
-    return text.isEmpty() ? null : CgroupValue.parseSigned(file.toString(), text.get());
-  }
-
-  /** A flat keyed file, or null when absent. */
-  static CgroupFlatKeyed.Values flat(Path dir, String name) throws ParseException {
-    Path file = dir.resolve(name);
-    Optional<String> text = KernelFiles.readIfPresent(file);
+    Optional<String> text = held.readIfPresent(file);
     return text.isEmpty() ? null : CgroupFlatKeyed.parse(file.toString(), text.get());
   }
 
-  /** The text of a file, or null when absent. */
-  static String text(Path dir, String name) {
-    return KernelFiles.readIfPresent(dir.resolve(name)).orElse(null);
+  /** The text of a statistics file, or null when absent. */
+  String text(Path dir, String name) {
+    return held.readIfPresent(dir.resolve(name)).orElse(null);
   }
 
-  /** {@code cgroup.procs}: one pid per line. */
-  static List<Long> procs(Path dir) throws ParseException {
+  /**
+   * {@code cgroup.procs}: one pid per line. Every cgroup has this file, so its absence means the
+   * cgroup is gone (the container stopped before or while it was read): its held files are
+   * forgotten, so a container restarted under the same path is read afresh.
+   *
+   * @throws NoSuchFileException when the cgroup is gone
+   */
+  List<Long> procs(Path dir, Path... alsoUnder) throws ParseException, NoSuchFileException {
     Path file = dir.resolve("cgroup.procs");
-    String text = KernelFiles.readIfPresent(file).orElse("");
-    List<String> lines = Fields.lines(text);
+    Optional<String> text = held.readIfPresent(file);
+    if (text.isEmpty()) {
+      held.forgetUnder(dir);
+      for (Path other : alsoUnder) {
+        if (other != null) {
+          held.forgetUnder(other);
+        }
+      }
+      throw new NoSuchFileException(dir.toString(), null, "cgroup is gone");
+    }
+    List<String> lines = Fields.lines(text.get());
     List<Long> pids = new ArrayList<>(lines.size());
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i).strip();
@@ -73,16 +79,30 @@ final class CgroupFiles {
   }
 
   /** {@code cpu.pressure}, {@code memory.pressure}, {@code io.pressure} present in a v2 directory. */
-  static Map<String, ProcPressure.Pressure> pressure(Path dir) throws ParseException {
+  Map<String, ProcPressure.Pressure> pressure(Path dir) throws ParseException {
     Map<String, ProcPressure.Pressure> pressure = new LinkedHashMap<>();
     for (String resource : new String[] {"cpu", "memory", "io"}) {
       Path file = dir.resolve(resource + ".pressure");
-      Optional<String> text = KernelFiles.readIfPresent(file);
+      Optional<String> text = held.readIfPresent(file);
       if (text.isPresent()) {
         pressure.put(resource, ProcPressure.parse(file.toString(), text.get()));
       }
     }
     return pressure;
+  }
+
+  /** A limit file's single value ({@code +Infinity} for {@code max}), or null when absent. */
+  static Double limitValue(Path dir, String name) throws ParseException {
+    Path file = dir.resolve(name);
+    Optional<String> text = KernelFiles.readIfPresent(file);
+    return text.isEmpty() ? null : CgroupValue.parse(file.toString(), text.get());
+  }
+
+  /** A signed limit value ({@code cpu.cfs_quota_us}), or null when absent. */
+  static Long limitSigned(Path dir, String name) throws ParseException {
+    Path file = dir.resolve(name);
+    Optional<String> text = KernelFiles.readIfPresent(file);
+    return text.isEmpty() ? null : CgroupValue.parseSigned(file.toString(), text.get());
   }
 
   /** A key of a flat file, or null when the file or the key is absent. */
@@ -96,9 +116,5 @@ final class CgroupFiles {
       return null;
     }
     return inactiveFile == null ? usage : Math.max(0, usage - inactiveFile);
-  }
-
-  static IOException gone(Path dir) {
-    return new NoSuchFileException(dir.toString(), null, "cgroup vanished while read");
   }
 }

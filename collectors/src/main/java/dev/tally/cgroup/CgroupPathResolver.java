@@ -3,6 +3,7 @@ package dev.tally.cgroup;
 import dev.tally.container.ContainerInfo;
 import dev.tally.host.HostPaths;
 import dev.tally.host.KernelFiles;
+import dev.tally.host.PassCache;
 import dev.tally.parsers.ProcPidCgroup;
 import dev.tally.spi.ParseException;
 import java.nio.file.Files;
@@ -14,9 +15,19 @@ import java.util.Optional;
  * that is unreadable or shows a namespaced view ({@code /} or {@code /../…}, an agent inside a
  * private cgroup namespace), from the id, the cgroup parent and Docker's driver:
  * cgroupfs {@code <parent or /docker>/<id>}, systemd {@code <parent slice or system.slice>/docker-<id>.scope}.
+ *
+ * <p>A container's path is kept while its init process lives (a cgroup does not move under a
+ * running container), looked up again after a minute for an init that moves itself into a child
+ * cgroup once started (systemd inside a container), and dropped after a scrape without the container
+ * ({@link #endPass}).
  */
 public final class CgroupPathResolver {
+  private static final long RECHECK_NANOS = 60_000_000_000L;
+
   private final HostPaths paths;
+  private final PassCache<String, Resolved> resolved = new PassCache<>(dropped -> { });
+
+  private record Resolved(long initPid, String path, long at) {}
   private final CgroupLayout layout;
   private final String driver;
 
@@ -27,7 +38,28 @@ public final class CgroupPathResolver {
     this.driver = driver == null ? "" : driver;
   }
 
-  public String resolve(ContainerInfo container) throws ParseException {
+  public synchronized String resolve(ContainerInfo container) throws ParseException {
+    long now = System.nanoTime();
+    Resolved known = resolved.get(container.id());
+    if (known != null && known.initPid() == container.initPid() && now - known.at() < RECHECK_NANOS) {
+      return known.path();
+    }
+    String path = lookUp(container);
+    resolved.put(container.id(), new Resolved(container.initPid(), path, now));
+    return path;
+  }
+
+  /** Forgets the containers not resolved since the previous call. */
+  public synchronized void endPass() {
+    resolved.endPass();
+  }
+
+  /** The driver this resolver was made for. */
+  public String driver() {
+    return driver;
+  }
+
+  private String lookUp(ContainerInfo container) throws ParseException {
     Optional<String> fromProc = fromProc(container.initPid());
     if (fromProc.isPresent()) {
       return fromProc.get();

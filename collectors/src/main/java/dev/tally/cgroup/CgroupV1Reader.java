@@ -1,8 +1,6 @@
 package dev.tally.cgroup;
 
-import static dev.tally.cgroup.CgroupFiles.flat;
 import static dev.tally.cgroup.CgroupFiles.key;
-import static dev.tally.cgroup.CgroupFiles.value;
 
 import dev.tally.cgroup.CgroupStats.MemoryValue;
 import dev.tally.parsers.CgroupFlatKeyed;
@@ -10,12 +8,11 @@ import dev.tally.parsers.CgroupPercpu;
 import dev.tally.parsers.ProcPressure;
 import dev.tally.spi.ParseException;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * cgroup v1 (also hybrid hosts, whose stats live in the v1 hierarchies): the files runc and cAdvisor
@@ -31,9 +28,17 @@ final class CgroupV1Reader implements CgroupReader {
   private static final double UNLIMITED_ABOVE = Math.pow(2, 62);
 
   private final CgroupLayout layout;
+  private final CgroupFiles files;
+  private final V1Blkio blkio;
+  private final LimitsCache<Limits> limits = new LimitsCache<>(System::nanoTime);
 
-  CgroupV1Reader(CgroupLayout layout) {
+  /** The limit files, and whether memory.stat's {@code total_*} keys are the ones to read. */
+  private record Limits(CgroupStats.Spec spec, boolean hierarchical, Double pidsMax) {}
+
+  CgroupV1Reader(CgroupLayout layout, CgroupFiles files, V1Blkio blkio) {
     this.layout = layout;
+    this.files = files;
+    this.blkio = blkio;
   }
 
   @Override
@@ -42,38 +47,38 @@ final class CgroupV1Reader implements CgroupReader {
   }
 
   @Override
-  public CgroupStats read(String path) throws IOException, ParseException {
+  public void endPass() {
+    limits.endPass();
+  }
+
+  @Override
+  public CgroupStats read(String path, Object limitsVersion) throws IOException, ParseException {
+    // No existence checks up front: a controller's directory that is missing only makes its files
+    // absent, and cgroup.procs, read last, says whether the cgroup is still there.
     Path primary = layout.primary(path).orElseThrow();
-    CgroupFiles.requireDir(primary);
     Path cpuDir = dir("cpu", path);
     Path cpuacctDir = dir("cpuacct", path);
     Path memoryDir = dir("memory", path);
     Path pidsDir = dir("pids", path);
-    CgroupStats.Cpu cpu = cpuacctDir == null && cpuDir == null ? null : cpu(cpuacctDir, cpuDir);
-    CgroupStats.Memory memory = memoryDir == null ? null : memory(memoryDir);
-    // The root of a v1 pids hierarchy has no pids.* files.
-    Double pidsCurrent = pidsDir == null ? null : value(pidsDir, "pids.current");
-    CgroupStats.Pids pids = pidsCurrent == null ? null : new CgroupStats.Pids(pidsCurrent, value(pidsDir, "pids.max"));
     Path blkioDir = dir("blkio", path);
-    List<CgroupStats.IoDevice> io = blkioDir == null ? List.of() : V1Blkio.read(blkioDir);
-    Map<String, ProcPressure.Pressure> pressure = Map.of();
-    Optional<Path> unified = layout.v2(path);
-    if (unified.isPresent() && Files.isDirectory(unified.get())) {
-      pressure = CgroupFiles.pressure(unified.get());
+    Path unified = layout.v2(path).orElse(null);
+    Limits limits = this.limits.get(path, limitsVersion, () -> limits(cpuDir, memoryDir, pidsDir));
+    CgroupStats.Cpu cpu = cpuacctDir == null && cpuDir == null ? null : cpu(cpuacctDir, cpuDir);
+    CgroupStats.Memory memory = memoryDir == null ? null : memory(memoryDir, limits.hierarchical());
+    // The root of a v1 pids hierarchy has no pids.* files.
+    Double pidsCurrent = pidsDir == null ? null : files.value(pidsDir, "pids.current");
+    CgroupStats.Pids pids = pidsCurrent == null ? null : new CgroupStats.Pids(pidsCurrent, limits.pidsMax());
+    List<CgroupStats.IoDevice> io = blkioDir == null ? List.of() : blkio.read(blkioDir, files);
+    // On a hybrid host the kernel keeps PSI in the unified tree.
+    Map<String, ProcPressure.Pressure> pressure = unified == null ? Map.of() : files.pressure(unified);
+    List<Long> procs;
+    try {
+      procs = files.procs(cpuDir != null ? cpuDir : primary, primary, cpuacctDir, memoryDir, pidsDir, blkioDir, unified);
+    } catch (NoSuchFileException gone) {
+      this.limits.forget(path);
+      throw gone;
     }
-    CgroupStats.Spec spec = new CgroupStats.Spec(
-        cpuDir == null ? null : value(cpuDir, "cpu.shares"),
-        quota(cpuDir),
-        cpuDir == null ? null : CgroupFiles.signed(cpuDir, "cpu.cfs_period_us"),
-        memoryDir == null ? null : limit(value(memoryDir, "memory.limit_in_bytes")),
-        memoryDir == null ? null : limit(value(memoryDir, "memory.memsw.limit_in_bytes")),
-        memoryDir == null ? null : limit(value(memoryDir, "memory.soft_limit_in_bytes")));
-    Path procsDir = cpuDir != null ? cpuDir : primary;
-    List<Long> procs = CgroupFiles.procs(procsDir);
-    if (!Files.isDirectory(primary)) {
-      throw CgroupFiles.gone(primary);
-    }
-    return new CgroupStats(cpu, memory, io, pids, pressure, spec, procs);
+    return new CgroupStats(cpu, memory, io, pids, pressure, limits.spec(), procs);
   }
 
   /** The controller's directory for this cgroup when the controller is on and mounted. */
@@ -81,29 +86,50 @@ final class CgroupV1Reader implements CgroupReader {
     if (!layout.enabled(controller)) {
       return null;
     }
-    return layout.v1(controller, path).filter(Files::isDirectory).orElse(null);
+    return layout.v1(controller, path).orElse(null);
   }
 
-  private static CgroupStats.Cpu cpu(Path cpuacct, Path cpu) throws ParseException {
+  private static Limits limits(Path cpuDir, Path memoryDir, Path pidsDir) throws ParseException {
+    Double hierarchy = memoryDir == null ? null : CgroupFiles.limitValue(memoryDir, "memory.use_hierarchy");
+    CgroupStats.Spec spec = new CgroupStats.Spec(
+        cpuDir == null ? null : CgroupFiles.limitValue(cpuDir, "cpu.shares"),
+        quota(cpuDir),
+        cpuDir == null ? null : CgroupFiles.limitSigned(cpuDir, "cpu.cfs_period_us"),
+        memoryDir == null ? null : limit(CgroupFiles.limitValue(memoryDir, "memory.limit_in_bytes")),
+        memoryDir == null ? null : limit(CgroupFiles.limitValue(memoryDir, "memory.memsw.limit_in_bytes")),
+        memoryDir == null ? null : limit(CgroupFiles.limitValue(memoryDir, "memory.soft_limit_in_bytes")));
+    Double pidsMax = pidsDir == null ? null : CgroupFiles.limitValue(pidsDir, "pids.max");
+    return new Limits(spec, hierarchy == null || hierarchy != 0, pidsMax);
+  }
+
+  private CgroupStats.Cpu cpu(Path cpuacct, Path cpu) throws ParseException {
     Double usage = null;
     double[] perCpu = null;
     Double user = null;
     Double system = null;
     if (cpuacct != null) {
-      Double nanos = value(cpuacct, "cpuacct.usage");
-      usage = nanos == null ? null : nanos / NANOS;
-      String percpu = CgroupFiles.text(cpuacct, "cpuacct.usage_percpu");
+      String percpu = files.text(cpuacct, "cpuacct.usage_percpu");
       if (percpu != null) {
+        // cpuacct.usage is the sum of these (the kernel adds the same per-CPU counters): one file less.
         perCpu = CgroupPercpu.parse(cpuacct.resolve("cpuacct.usage_percpu").toString(), percpu);
+        double nanos = 0;
         for (int i = 0; i < perCpu.length; i++) {
+          nanos += perCpu[i];
           perCpu[i] /= NANOS;
         }
+        usage = nanos / NANOS;
+      } else {
+        Double nanos = files.value(cpuacct, "cpuacct.usage");
+        usage = nanos == null ? null : nanos / NANOS;
       }
-      CgroupFlatKeyed.Values stat = flat(cpuacct, "cpuacct.stat");
+      CgroupFlatKeyed.Values stat = files.flat(cpuacct, "cpuacct.stat");
       user = ticks(key(stat, "user"));
       system = ticks(key(stat, "system"));
     }
-    CgroupFlatKeyed.Values stat = cpu == null ? null : flat(cpu, "cpu.stat");
+    CgroupFlatKeyed.Values stat = cpu == null ? null : files.flat(cpu, "cpu.stat");
+    if (usage == null && user == null && stat == null) {
+      return null; // neither controller has this cgroup
+    }
     Double throttled = key(stat, "throttled_time");
     Double burst = key(stat, "burst_time");
     return new CgroupStats.Cpu(usage, perCpu, user, system, key(stat, "nr_periods"), key(stat, "nr_throttled"),
@@ -118,7 +144,7 @@ final class CgroupV1Reader implements CgroupReader {
     if (cpuDir == null) {
       return null;
     }
-    Long quota = CgroupFiles.signed(cpuDir, "cpu.cfs_quota_us");
+    Long quota = CgroupFiles.limitSigned(cpuDir, "cpu.cfs_quota_us");
     return quota == null || quota < 0 ? null : quota;
   }
 
@@ -129,18 +155,20 @@ final class CgroupV1Reader implements CgroupReader {
     return Double.POSITIVE_INFINITY;
   }
 
-  private static CgroupStats.Memory memory(Path dir) throws ParseException {
-    CgroupFlatKeyed.Values stat = flat(dir, "memory.stat");
+  private CgroupStats.Memory memory(Path dir, boolean hierarchical) throws ParseException {
+    CgroupFlatKeyed.Values stat = files.flat(dir, "memory.stat");
+    if (stat == null) {
+      return null; // the memory hierarchy has no such cgroup
+    }
     // With use_hierarchy (the only mode since 6.x, the default long before) the total_* keys hold
     // the cgroup and its descendants, which is what cAdvisor reports.
-    Double hierarchy = value(dir, "memory.use_hierarchy");
-    String p = hierarchy == null || hierarchy != 0 ? "total_" : "";
+    String p = hierarchical ? "total_" : "";
     EnumMap<MemoryValue, Double> v = new EnumMap<>(MemoryValue.class);
-    Double usage = value(dir, "memory.usage_in_bytes");
+    Double usage = files.value(dir, "memory.usage_in_bytes");
     put(v, MemoryValue.USAGE, usage);
-    put(v, MemoryValue.MAX_USAGE, value(dir, "memory.max_usage_in_bytes"));
-    put(v, MemoryValue.FAILCNT, value(dir, "memory.failcnt"));
-    put(v, MemoryValue.KERNEL_USAGE, value(dir, "memory.kmem.usage_in_bytes"));
+    put(v, MemoryValue.MAX_USAGE, files.value(dir, "memory.max_usage_in_bytes"));
+    put(v, MemoryValue.FAILCNT, files.value(dir, "memory.failcnt"));
+    put(v, MemoryValue.KERNEL_USAGE, files.value(dir, "memory.kmem.usage_in_bytes"));
     put(v, MemoryValue.CACHE, key(stat, p + "cache"));
     put(v, MemoryValue.RSS, key(stat, p + "rss"));
     put(v, MemoryValue.MAPPED_FILE, key(stat, p + "mapped_file"));
@@ -153,7 +181,7 @@ final class CgroupV1Reader implements CgroupReader {
     put(v, MemoryValue.PGMAJFAULT, key(stat, "pgmajfault"));
     put(v, MemoryValue.REFAULT_FILE, key(stat, "workingset_refault_file"));
     put(v, MemoryValue.REFAULT_ANON, key(stat, "workingset_refault_anon"));
-    put(v, MemoryValue.OOM_KILLS, key(flat(dir, "memory.oom_control"), "oom_kill"));
+    put(v, MemoryValue.OOM_KILLS, key(files.flat(dir, "memory.oom_control"), "oom_kill"));
     return new CgroupStats.Memory(v);
   }
 

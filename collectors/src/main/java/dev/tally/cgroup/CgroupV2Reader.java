@@ -1,8 +1,6 @@
 package dev.tally.cgroup;
 
-import static dev.tally.cgroup.CgroupFiles.flat;
 import static dev.tally.cgroup.CgroupFiles.key;
-import static dev.tally.cgroup.CgroupFiles.value;
 import static dev.tally.cgroup.CgroupV1Reader.put;
 
 import dev.tally.cgroup.CgroupStats.MemoryValue;
@@ -12,13 +10,12 @@ import dev.tally.parsers.CgroupFlatKeyed;
 import dev.tally.parsers.CgroupIoStat;
 import dev.tally.spi.ParseException;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -31,9 +28,14 @@ final class CgroupV2Reader implements CgroupReader {
   private static final double MICROS = 1e6;
 
   private final CgroupLayout layout;
+  private final CgroupFiles files;
+  private final LimitsCache<Limits> limits = new LimitsCache<>(System::nanoTime);
 
-  CgroupV2Reader(CgroupLayout layout) {
+  private record Limits(CgroupStats.Spec spec, Double pidsMax) {}
+
+  CgroupV2Reader(CgroupLayout layout, CgroupFiles files) {
     this.layout = layout;
+    this.files = files;
   }
 
   @Override
@@ -42,21 +44,30 @@ final class CgroupV2Reader implements CgroupReader {
   }
 
   @Override
-  public CgroupStats read(String path) throws IOException, ParseException {
+  public void endPass() {
+    limits.endPass();
+  }
+
+  @Override
+  public CgroupStats read(String path, Object limitsVersion) throws IOException, ParseException {
+    // No existence check up front: cgroup.procs, read last, says whether the cgroup is still there.
     Path dir = layout.v2(path).orElseThrow();
-    CgroupFiles.requireDir(dir);
-    CgroupStats.Cpu cpu = cpu(flat(dir, "cpu.stat"));
-    CgroupStats.Memory memory = layout.enabled("memory") ? memory(dir) : null;
-    CgroupStats.Pids pids = layout.enabled("pids") && Files.isRegularFile(dir.resolve("pids.current"))
-        ? new CgroupStats.Pids(value(dir, "pids.current"), value(dir, "pids.max")) : null;
+    boolean memoryOn = layout.enabled("memory");
+    Limits limits = this.limits.get(path, limitsVersion, () -> limits(dir, memoryOn));
+    CgroupStats.Cpu cpu = cpu(files.flat(dir, "cpu.stat"));
+    CgroupStats.Memory memory = memoryOn ? memory(dir) : null;
+    Double pidsCurrent = layout.enabled("pids") ? files.value(dir, "pids.current") : null;
+    CgroupStats.Pids pids = pidsCurrent == null ? null : new CgroupStats.Pids(pidsCurrent, limits.pidsMax());
     List<CgroupStats.IoDevice> io = layout.enabled("io") ? io(dir) : List.of();
-    CgroupStats.Spec spec = spec(dir, memory != null);
-    List<Long> procs = CgroupFiles.procs(dir);
-    var pressure = CgroupFiles.pressure(dir);
-    if (!Files.isDirectory(dir)) {
-      throw CgroupFiles.gone(dir);
+    var pressure = files.pressure(dir);
+    List<Long> procs;
+    try {
+      procs = files.procs(dir);
+    } catch (NoSuchFileException gone) {
+      this.limits.forget(path);
+      throw gone;
     }
-    return new CgroupStats(cpu, memory, io, pids, pressure, spec, procs);
+    return new CgroupStats(cpu, memory, io, pids, pressure, limits.spec(), procs);
   }
 
   private static CgroupStats.Cpu cpu(CgroupFlatKeyed.Values stat) {
@@ -72,20 +83,20 @@ final class CgroupV2Reader implements CgroupReader {
     return micros == null ? null : micros / MICROS;
   }
 
-  private static CgroupStats.Memory memory(Path dir) throws ParseException {
-    CgroupFlatKeyed.Values stat = flat(dir, "memory.stat");
-    Double usage = value(dir, "memory.current");
+  private CgroupStats.Memory memory(Path dir) throws ParseException {
+    CgroupFlatKeyed.Values stat = files.flat(dir, "memory.stat");
+    Double usage = files.value(dir, "memory.current");
     if (usage == null && stat != null && stat.has("anon") && stat.has("file")) {
       // The root cgroup has no memory.current; cAdvisor uses anon + file of its memory.stat.
       usage = key(stat, "anon") + key(stat, "file");
     }
     EnumMap<MemoryValue, Double> v = new EnumMap<>(MemoryValue.class);
     put(v, MemoryValue.USAGE, usage);
-    put(v, MemoryValue.MAX_USAGE, value(dir, "memory.peak"));
+    put(v, MemoryValue.MAX_USAGE, files.value(dir, "memory.peak"));
     put(v, MemoryValue.CACHE, key(stat, "file"));
     put(v, MemoryValue.RSS, key(stat, "anon"));
     put(v, MemoryValue.MAPPED_FILE, key(stat, "file_mapped"));
-    put(v, MemoryValue.SWAP, value(dir, "memory.swap.current"));
+    put(v, MemoryValue.SWAP, files.value(dir, "memory.swap.current"));
     put(v, MemoryValue.ACTIVE_FILE, key(stat, "active_file"));
     put(v, MemoryValue.INACTIVE_FILE, key(stat, "inactive_file"));
     put(v, MemoryValue.WORKING_SET, CgroupFiles.workingSet(usage, key(stat, "inactive_file")));
@@ -97,21 +108,21 @@ final class CgroupV2Reader implements CgroupReader {
     put(v, MemoryValue.PGSTEAL, key(stat, "pgsteal"));
     put(v, MemoryValue.REFAULT_FILE, key(stat, "workingset_refault_file"));
     put(v, MemoryValue.REFAULT_ANON, key(stat, "workingset_refault_anon"));
-    CgroupFlatKeyed.Values events = flat(dir, "memory.events");
+    CgroupFlatKeyed.Values events = files.flat(dir, "memory.events");
     put(v, MemoryValue.EVENTS_HIGH, key(events, "high"));
     put(v, MemoryValue.EVENTS_MAX, key(events, "max"));
     put(v, MemoryValue.OOM_KILLS, key(events, "oom_kill"));
     return new CgroupStats.Memory(v);
   }
 
-  private static List<CgroupStats.IoDevice> io(Path dir) throws ParseException {
+  private List<CgroupStats.IoDevice> io(Path dir) throws ParseException {
     Path file = dir.resolve("io.stat");
-    Optional<String> text = KernelFiles.readIfPresent(file);
-    if (text.isEmpty()) {
+    String text = files.text(dir, "io.stat");
+    if (text == null) {
       return List.of();
     }
     List<CgroupStats.IoDevice> devices = new ArrayList<>();
-    for (CgroupIoStat.Device d : CgroupIoStat.parse(file.toString(), text.get())) {
+    for (CgroupIoStat.Device d : CgroupIoStat.parse(file.toString(), text)) {
       Map<String, Double> bytes = new TreeMap<>();
       Map<String, Double> ops = new TreeMap<>();
       Map<String, Double> cost = new TreeMap<>();
@@ -128,19 +139,21 @@ final class CgroupV2Reader implements CgroupReader {
     return devices;
   }
 
-  private static CgroupStats.Spec spec(Path dir, boolean memory) throws ParseException {
-    Double weight = value(dir, "cpu.weight");
+  private static Limits limits(Path dir, boolean memory) throws ParseException {
+    Double weight = CgroupFiles.limitValue(dir, "cpu.weight");
     Long quota = null;
     Long period = null;
-    String max = CgroupFiles.text(dir, "cpu.max");
+    String max = KernelFiles.readIfPresent(dir.resolve("cpu.max")).orElse(null);
     if (max != null) {
       CgroupCpuMax.CpuMax cpuMax = CgroupCpuMax.parse(dir.resolve("cpu.max").toString(), max);
       quota = cpuMax.quotaMicros().isPresent() ? cpuMax.quotaMicros().getAsLong() : null;
       period = cpuMax.periodMicros();
     }
-    return new CgroupStats.Spec(weight == null ? null : shares(weight.longValue()), quota, period,
-        memory ? value(dir, "memory.max") : null, memory ? value(dir, "memory.swap.max") : null,
-        memory ? value(dir, "memory.min") : null);
+    CgroupStats.Spec spec = new CgroupStats.Spec(weight == null ? null : shares(weight.longValue()), quota, period,
+        memory ? CgroupFiles.limitValue(dir, "memory.max") : null,
+        memory ? CgroupFiles.limitValue(dir, "memory.swap.max") : null,
+        memory ? CgroupFiles.limitValue(dir, "memory.min") : null);
+    return new Limits(spec, CgroupFiles.limitValue(dir, "pids.max"));
   }
 
   /**

@@ -5,6 +5,7 @@ import dev.tally.cgroup.CgroupPathResolver;
 import dev.tally.cgroup.CgroupReader;
 import dev.tally.cgroup.CgroupStats;
 import dev.tally.cgroup.CgroupTree;
+import dev.tally.host.HeldFiles;
 import dev.tally.host.HostPaths;
 import dev.tally.host.KernelFiles;
 import dev.tally.metrics.MetricFamilies;
@@ -44,7 +45,10 @@ public final class ContainerCollector implements Collector {
   private final boolean allCgroups;
   private final FsUsageSampler fsUsage;
   private final ControllerStatus controllers = new ControllerStatus();
+  /** The statistics files of the cgroups and processes read on every scrape, kept open between scrapes. */
+  private final HeldFiles files = new HeldFiles(HeldFiles.capacityWithinOpenFileLimit(0.5));
   private CgroupReader reader;
+  private CgroupPathResolver resolver;
 
   public ContainerCollector(CollectorContext context) {
     this.paths = context.paths();
@@ -64,14 +68,27 @@ public final class ContainerCollector implements Collector {
   @Override
   public void close() {
     fsUsage.stop();
+    files.close();
   }
 
   @Override
   public void collect(MetricFamilies out) throws Exception {
     if (reader == null) {
       // Detected once: the cgroup mounts of a running host do not change under the agent.
-      reader = CgroupReader.of(CgroupLayout.detect(paths));
+      reader = CgroupReader.of(CgroupLayout.detect(paths), files);
+      resolver = new CgroupPathResolver(paths, reader.layout(), "");
     }
+    try {
+      collectAll(out);
+    } finally {
+      // What was not read this time belongs to containers that stopped: let it go.
+      reader.endPass();
+      resolver.endPass();
+      files.closeUnused();
+    }
+  }
+
+  private void collectAll(MetricFamilies out) throws Exception {
     fsUsage.start();
     CgroupLayout layout = reader.layout();
     controllers.write(out, layout);
@@ -81,8 +98,10 @@ public final class ContainerCollector implements Collector {
     Double swapTotal = kib(meminfo, "SwapTotal");
     List<ContainerInfo> running = inventory.containers().stream().filter(ContainerInfo::running).toList();
     ContainerLabels.Scheme scheme = labels.scheme(running);
-    CgroupPathResolver resolver = new CgroupPathResolver(paths, layout,
-        inventory.host().map(DockerHostInfo::cgroupDriver).orElse(""));
+    String driver = inventory.host().map(DockerHostInfo::cgroupDriver).orElse("");
+    if (!resolver.driver().equals(driver)) {
+      resolver = new CgroupPathResolver(paths, layout, driver);
+    }
     DeviceNames devices = new DeviceNames(paths);
     double now = clock.millis() / 1000.0;
 
@@ -95,7 +114,8 @@ public final class ContainerCollector implements Collector {
       ContainerSeries series = scheme.series(c, path);
       CgroupStats stats;
       try {
-        stats = reader.read(path);
+        // Docker's limits of the container change with `docker update`: the limit files are read again then.
+        stats = reader.read(path, c.limits());
       } catch (NoSuchFileException e) {
         continue; // stopped between the listing and now
       }
@@ -128,10 +148,10 @@ public final class ContainerCollector implements Collector {
     s.gauge(out, "container_last_seen", "Last time the container was seen by the agent, in Unix seconds.", now);
     CpuFamilies.write(out, s, stats, percpu);
     MemoryFamilies.write(out, s, stats.memory());
-    NetworkFamilies.write(out, s, paths, pid);
+    NetworkFamilies.write(out, s, paths, files, pid);
     BlkioFamilies.write(out, s, stats.io(), devices);
     SpecFamilies.write(out, s, stats.spec(), stats.memory() != null, memTotal, swapTotal);
-    TaskFamilies.write(out, s, stats, paths);
+    TaskFamilies.write(out, s, stats, paths, files);
   }
 
   private static Double kib(ProcMeminfo.Meminfo meminfo, String name) {

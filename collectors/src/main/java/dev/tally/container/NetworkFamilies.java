@@ -1,7 +1,7 @@
 package dev.tally.container;
 
 import dev.tally.host.HostPaths;
-import dev.tally.host.KernelFiles;
+import dev.tally.host.HeldFiles;
 import dev.tally.metrics.MetricFamilies;
 import dev.tally.metrics.MetricFamily;
 import dev.tally.metrics.MetricType;
@@ -22,12 +22,12 @@ final class NetworkFamilies {
 
   private static final String[] SKIPPED = {"lo", "veth", "docker", "nerdctl"};
 
-  static void write(MetricFamilies out, ContainerSeries s, HostPaths paths, long pid) throws ParseException {
+  static void write(MetricFamilies out, ContainerSeries s, HostPaths paths, HeldFiles files, long pid) throws ParseException {
     if (pid <= 0) {
       return;
     }
     Path file = paths.proc(Long.toString(pid), "net", "dev");
-    Optional<String> text = KernelFiles.readIfPresent(file);
+    Optional<String> text = files.readIfPresent(file);
     if (text.isEmpty()) {
       return; // the process ended: the container is stopping
     }

@@ -1,6 +1,7 @@
 package dev.tally.container;
 
 import dev.tally.cgroup.CgroupStats;
+import dev.tally.host.HeldFiles;
 import dev.tally.host.HostPaths;
 import dev.tally.host.KernelFiles;
 import dev.tally.metrics.MetricFamilies;
@@ -16,13 +17,14 @@ import java.util.Optional;
  * {@code container_tasks_state}, {@code container_processes}, {@code container_threads},
  * {@code container_threads_max}. cAdvisor's task states come from netlink taskstats, which only its
  * opt-in load reader asks for (so they are 0 there); here they are real counts of the cgroup's
- * threads by the state in {@code /proc/<pid>/task/<tid>/stat}. {@code iowaiting} cannot be told from
+ * threads by the state in {@code /proc/<pid>/task/<tid>/stat} ({@code /proc/<pid>/stat}, held open,
+ * for a single-threaded process). {@code iowaiting} cannot be told from
  * that file and is left out rather than shown as 0.
  */
 final class TaskFamilies {
   private TaskFamilies() {}
 
-  static void write(MetricFamilies out, ContainerSeries s, CgroupStats stats, HostPaths paths)
+  static void write(MetricFamilies out, ContainerSeries s, CgroupStats stats, HostPaths paths, HeldFiles files)
       throws IOException, ParseException {
     s.gauge(out, "container_processes", "Number of processes in the container.", (double) stats.processes().size());
     if (stats.pids() != null) {
@@ -34,31 +36,50 @@ final class TaskFamilies {
     if (s.isRoot()) {
       return; // the root cgroup holds the host's own processes: not walked on every scrape
     }
-    int sleeping = 0;
-    int running = 0;
-    int stopped = 0;
-    int uninterruptible = 0;
+    ThreadStates counts = new ThreadStates();
     for (long pid : stats.processes()) {
-      for (Path task : KernelFiles.list(paths.proc(Long.toString(pid), "task"), "*")) {
+      String pidName = Long.toString(pid);
+      Path stat = paths.proc(pidName, "stat");
+      Optional<String> text = files.readIfPresent(stat);
+      if (text.isEmpty()) {
+        continue; // the process ended between listing and reading
+      }
+      if (ProcPidStat.numThreads(stat.toString(), text.get()) == 1) {
+        // Its only thread's state is the process's: one held file instead of a directory walk.
+        counts.add(ProcPidStat.state(stat.toString(), text.get()));
+        continue;
+      }
+      for (Path task : KernelFiles.list(paths.proc(pidName, "task"), "*")) {
         Path file = task.resolve("stat");
-        Optional<String> text = KernelFiles.readIfPresent(file);
-        if (text.isEmpty()) {
-          continue; // the thread ended between listing and reading
-        }
-        switch (ProcPidStat.state(file.toString(), text.get())) {
-          case 'R' -> running++;
-          case 'S' -> sleeping++;
-          case 'D' -> uninterruptible++;
-          case 'T', 't' -> stopped++;
-          default -> { } // zombies, idle kernel threads: no state cAdvisor counts
+        Optional<String> taskText = KernelFiles.readIfPresent(file);
+        if (taskText.isPresent()) { // else the thread ended between listing and reading
+          counts.add(ProcPidStat.state(file.toString(), taskText.get()));
         }
       }
     }
     MetricFamily states = s.family(out, MetricType.GAUGE, "container_tasks_state",
         "Number of the container's tasks in each state.", "state");
-    s.add(states, sleeping, "sleeping");
-    s.add(states, running, "running");
-    s.add(states, stopped, "stopped");
-    s.add(states, uninterruptible, "uninterruptible");
+    s.add(states, counts.sleeping, "sleeping");
+    s.add(states, counts.running, "running");
+    s.add(states, counts.stopped, "stopped");
+    s.add(states, counts.uninterruptible, "uninterruptible");
+  }
+
+  /** Threads by the states cAdvisor names. */
+  private static final class ThreadStates {
+    int sleeping;
+    int running;
+    int stopped;
+    int uninterruptible;
+
+    void add(char state) {
+      switch (state) {
+        case 'R' -> running++;
+        case 'S' -> sleeping++;
+        case 'D' -> uninterruptible++;
+        case 'T', 't' -> stopped++;
+        default -> { } // zombies, idle kernel threads: no state cAdvisor counts
+      }
+    }
   }
 }

@@ -36,7 +36,35 @@ public final class KernelFiles {
   /** A thread keeps a buffer grown for a large file (a big mountinfo) up to this size. */
   private static final int KEEP_AT_MOST = 1 << 20;
 
+  /** The held files of the collector pass running on this thread, if its runner holds files. */
+  private static final ThreadLocal<HeldFiles> HOLDING = new ThreadLocal<>();
+
   private KernelFiles() {}
+
+  /** A collector's pass: {@code collect()} of a collector. */
+  public interface Pass {
+    void run() throws Exception;
+  }
+
+  /**
+   * Runs {@code pass} with every {@link #read} of a path under the held files' roots going through
+   * {@code files} (kept open, read again from offset 0: see {@link HeldFiles}). The scrape runner
+   * wraps each collector in this, so the collectors keep calling {@link #read} and know nothing of
+   * it; a collector run outside a runner (a unit test) reads the ordinary way.
+   */
+  public static void holding(HeldFiles files, Pass pass) throws Exception {
+    HeldFiles outer = HOLDING.get();
+    HOLDING.set(files);
+    try {
+      pass.run();
+    } finally {
+      if (outer == null) {
+        HOLDING.remove();
+      } else {
+        HOLDING.set(outer);
+      }
+    }
+  }
 
   /**
    * The whole file as UTF-8. Throws {@link NoSuchFileException} when it is absent. Read to end of
@@ -47,6 +75,10 @@ public final class KernelFiles {
   public static String read(Path file) throws IOException {
     if (file.getFileSystem() != FileSystems.getDefault()) {
       return readThroughChannel(file);
+    }
+    HeldFiles held = HOLDING.get();
+    if (held != null && held.holds(file)) {
+      return held.read(file);
     }
     byte[] buffer = BUFFER.get();
     int length = 0;

@@ -39,8 +39,8 @@ public final class MetricFamilies {
   public MetricFamily family(String name, MetricType type, String help, String... labelNames) {
     MetricFamily existing = byName.get(name);
     if (existing != null) {
-      MetricFamily wanted = new MetricFamily(name, type, help, labelNames);
-      if (!existing.sameShape(wanted)) {
+      // Asked for once per sample by the container collector: compared without building a family.
+      if (!existing.hasShape(type, labelNames)) {
         throw new IllegalStateException("family " + name + " asked for twice with different type or labels");
       }
       return existing;
@@ -80,6 +80,13 @@ public final class MetricFamilies {
       }
     }
     return refused;
+  }
+
+  /** Sorts every family's samples for exposition ({@link MetricFamily#sortForExposition}); no samples can follow. */
+  public void sortForExposition() {
+    for (MetricFamily family : byName.values()) {
+      family.sortForExposition();
+    }
   }
 
   /** Client_java snapshots of every non-empty family. */

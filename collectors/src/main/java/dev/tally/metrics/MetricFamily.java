@@ -21,12 +21,18 @@ public final class MetricFamily {
   private final MetricType type;
   private final String help;
   private final String[] labelNames;
-  private final List<Sample> samples = new ArrayList<>();
+  private List<Sample> samples = new ArrayList<>();
   private final Set<List<String>> seen = new HashSet<>();
   private int duplicatesDropped;
   private boolean omitEmptyLabels;
+  private boolean sorted;
 
-  private record Sample(String[] labelValues, double value) {}
+  /**
+   * One sample. After {@link #sortForExposition} {@code names} is set: the label names in
+   * exposition order (sorted, empty ones left out when the family omits them), with
+   * {@code labelValues} in the same order.
+   */
+  private record Sample(String[] names, String[] labelValues, double value) {}
 
   MetricFamily(String name, MetricType type, String help, String[] labelNames) {
     if (type == MetricType.COUNTER && !name.endsWith("_total")) {
@@ -44,12 +50,15 @@ public final class MetricFamily {
       throw new IllegalArgumentException(name + " has labels " + Arrays.toString(labelNames)
           + " but was given " + labelValues.length + " values");
     }
+    if (sorted) {
+      throw new IllegalStateException(name + " was sorted for exposition: no more samples");
+    }
     String[] copy = labelValues.clone();
     if (!seen.add(Arrays.asList(copy))) {
       duplicatesDropped++;
       return this;
     }
-    samples.add(new Sample(copy, value));
+    samples.add(new Sample(null, copy, value));
     return this;
   }
 
@@ -89,7 +98,87 @@ public final class MetricFamily {
     return duplicatesDropped;
   }
 
+  /**
+   * Puts the samples in the order and the label order client_java's snapshots have (labels sorted
+   * by name; samples by label names, then values), so the agent's own text writer can write the
+   * family directly and byte for byte as client_java's writer would. Called once per scrape, after
+   * the last sample, before the family is written by several threads (a shared collection).
+   */
+  void sortForExposition() {
+    if (sorted) {
+      return;
+    }
+    sorted = true;
+    Integer[] byName = new Integer[labelNames.length];
+    for (int i = 0; i < byName.length; i++) {
+      byName[i] = i;
+    }
+    Arrays.sort(byName, (a, b) -> labelNames[a].compareTo(labelNames[b]));
+    String[] sortedNames = new String[labelNames.length];
+    boolean inOrder = true;
+    for (int i = 0; i < byName.length; i++) {
+      sortedNames[i] = labelNames[byName[i]];
+      inOrder &= byName[i] == i;
+    }
+    List<Sample> sorted = new ArrayList<>(samples.size());
+    for (Sample s : samples) {
+      String[] values = inOrder ? s.labelValues() : new String[byName.length];
+      for (int i = 0; !inOrder && i < byName.length; i++) {
+        values[i] = s.labelValues()[byName[i]];
+      }
+      sorted.add(omitEmptyLabels ? withoutEmpty(sortedNames, values, s.value()) : new Sample(sortedNames, values, s.value()));
+    }
+    sorted.sort((a, b) -> {
+      int byNames = a.names() == b.names() ? 0 : compare(a.names(), b.names());
+      return byNames != 0 ? byNames : compare(a.labelValues(), b.labelValues());
+    });
+    samples = sorted;
+  }
+
+  private static Sample withoutEmpty(String[] names, String[] values, double value) {
+    List<String> keptNames = new ArrayList<>(names.length);
+    List<String> keptValues = new ArrayList<>(names.length);
+    for (int i = 0; i < names.length; i++) {
+      if (!values[i].isEmpty()) {
+        keptNames.add(names[i]);
+        keptValues.add(values[i]);
+      }
+    }
+    return new Sample(keptNames.toArray(String[]::new), keptValues.toArray(String[]::new), value);
+  }
+
+  /** client_java's order of label arrays: element by element, a shorter prefix first. */
+  private static int compare(String[] a, String[] b) {
+    for (int i = 0; i < a.length; i++) {
+      if (b.length <= i) {
+        return 1;
+      }
+      int c = a[i].compareTo(b[i]);
+      if (c != 0) {
+        return c;
+      }
+    }
+    return b.length > a.length ? -1 : 0;
+  }
+
+  /** The label names of sample {@code i} in exposition order (after {@link #sortForExposition}). */
+  public String[] sampleLabelNames(int i) {
+    return samples.get(i).names();
+  }
+
+  /** The label values of sample {@code i}, in the order of {@link #sampleLabelNames}. */
+  public String[] sampleLabelValues(int i) {
+    return samples.get(i).labelValues();
+  }
+
+  public double sampleValue(int i) {
+    return samples.get(i).value();
+  }
+
   private Labels labelsOf(Sample s) {
+    if (s.names() != null) {
+      return Labels.of(s.names(), s.labelValues());
+    }
     if (!omitEmptyLabels) {
       return Labels.of(labelNames, s.labelValues);
     }
@@ -105,12 +194,16 @@ public final class MetricFamily {
   }
 
   boolean sameShape(MetricFamily other) {
-    return type == other.type && Arrays.equals(labelNames, other.labelNames);
+    return hasShape(other.type, other.labelNames);
+  }
+
+  boolean hasShape(MetricType type, String[] labelNames) {
+    return this.type == type && Arrays.equals(this.labelNames, labelNames);
   }
 
   void addAll(MetricFamily other) {
     for (Sample sample : other.samples) {
-      add(sample.value, sample.labelValues);
+      add(sample.value(), sample.labelValues());
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.tally.scrape;
 
+import dev.tally.host.HeldFiles;
+import dev.tally.host.KernelFiles;
 import dev.tally.metrics.MetricFamilies;
 import dev.tally.metrics.MetricFamily;
 import dev.tally.spi.Endpoint;
@@ -29,6 +31,8 @@ public final class ScrapeRunner {
   private final String durationName;
   private final String successName;
   private final String exporterName;
+  /** Null when this runner's collectors read the ordinary way. */
+  private final HeldFiles held;
   /** Last failure message per collector, so a failure that repeats every scrape is logged once. */
   private final Map<String, String> lastFailure = new ConcurrentHashMap<>();
 
@@ -37,6 +41,15 @@ public final class ScrapeRunner {
    *                 so the golden output does not depend on the machine's speed
    */
   public ScrapeRunner(Endpoint endpoint, List<NamedCollector> collectors, LongSupplier nanoTime) {
+    this(endpoint, collectors, nanoTime, null);
+  }
+
+  /**
+   * @param held the files the collectors' kernel reads keep open between scrapes (see
+   *             {@link HeldFiles}); null to read every file the ordinary way
+   */
+  public ScrapeRunner(Endpoint endpoint, List<NamedCollector> collectors, LongSupplier nanoTime, HeldFiles held) {
+    this.held = held;
     this.collectors = List.copyOf(collectors);
     this.nanoTime = Objects.requireNonNull(nanoTime);
     this.durationName = endpoint.metaPrefix() + "_scrape_collector_duration_seconds";
@@ -46,6 +59,9 @@ public final class ScrapeRunner {
 
   /** Closes every collector once; one that fails to close does not keep the others open. */
   public void close() {
+    if (held != null) {
+      held.close();
+    }
     for (NamedCollector named : collectors) {
       try {
         named.collector().close();
@@ -66,6 +82,14 @@ public final class ScrapeRunner {
 
   /** Runs the collectors whose names {@code include} accepts ({@code collect[]} / {@code exclude[]}). */
   public MetricSnapshots scrape(Predicate<String> include) {
+    return new MetricSnapshots(collect(include).toSnapshots());
+  }
+
+  /**
+   * {@link #scrape(Predicate)} as the agent's own families, their samples sorted for exposition:
+   * what the HTTP handler writes without building client_java snapshots.
+   */
+  public MetricFamilies collect(Predicate<String> include) {
     MetricFamilies all = new MetricFamilies();
     MetricFamily duration = all.gauge(durationName, exporterName + ": Duration of a collector scrape.", "collector");
     MetricFamily success = all.gauge(successName, exporterName + ": Whether a collector succeeded.", "collector");
@@ -82,12 +106,20 @@ public final class ScrapeRunner {
         merge(named.name(), all, own);
       }
     }
-    return new MetricSnapshots(all.toSnapshots());
+    if (held != null) {
+      held.closeUnused();
+    }
+    all.sortForExposition();
+    return all;
   }
 
   private boolean run(NamedCollector named, MetricFamilies out) {
     try {
-      named.collector().collect(out);
+      if (held == null) {
+        named.collector().collect(out);
+      } else {
+        KernelFiles.holding(held, () -> named.collector().collect(out));
+      }
       if (lastFailure.remove(named.name()) != null) {
         LOG.log(Level.INFO, "collector={0} msg=\"collector succeeded again\"", named.name());
       }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tally.cgroup.CgroupStats.MemoryValue;
+import dev.tally.host.HeldFiles;
 import dev.tally.testing.Scenarios;
 import java.nio.file.NoSuchFileException;
 import java.util.List;
@@ -23,7 +24,7 @@ class CgroupReaderTest {
   static final String B2 = "b2".repeat(32);
 
   static CgroupReader reader(String scenario) throws Exception {
-    return CgroupReader.of(CgroupLayout.detect(Scenarios.paths(scenario)));
+    return CgroupReader.of(CgroupLayout.detect(Scenarios.paths(scenario)), new HeldFiles(1000));
   }
 
   @Test

@@ -141,4 +141,17 @@ class CgroupFilesParsersTest {
   void procPidStatRejectsTruncated(String text) {
     assertThrows(ParseException.class, () -> ProcPidStat.state("stat", text));
   }
+
+  @Test
+  void procPidStatNumThreads() throws ParseException {
+    // A line as the kernel writes it for a Java process (fields 1..52), command name with a blank and ')'.
+    String text = "4242 (java (main) x) S 1 4242 4242 0 -1 4194560 31876 0 12 0 523 121 0 0 20 0 27 0 "
+        + "1433 3587457024 21456 18446744073709551615 1 1 0 0 0 0 0 4096 16796879 0 0 0 17 1 0 0 0 0 0 0 0 0 0 0 0 0 0\n";
+    assertEquals(27, ProcPidStat.numThreads("stat", text));
+    assertEquals(1, ProcPidStat.numThreads("stat",
+        "5008 (sh) S 4987 5008 5008 0 -1 4194560 100 0 0 0 1 0 0 0 20 0 1 0 99 1\n"));
+    assertThrows(ParseException.class, () -> ProcPidStat.numThreads("stat", "5008 (sh) S 4987 5008\n"));
+    assertThrows(ParseException.class, () -> ProcPidStat.numThreads("stat",
+        "5008 (sh) S 4987 5008 5008 0 -1 4194560 100 0 0 0 1 0 0 0 20 0 x 0 99 1\n"));
+  }
 }

@@ -2,8 +2,6 @@ package dev.tally.agent.http;
 
 import dev.tally.agent.BuildInfo;
 import dev.tally.metrics.MetricFamilies;
-import io.prometheus.metrics.instrumentation.jvm.ProcessMetrics;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +18,8 @@ import java.util.function.Supplier;
  */
 final class ExporterMetrics {
   private final BuildInfo build;
-  /** Our own registry instance (never client_java's static default) holding only ProcessMetrics. */
-  private final PrometheusRegistry process;
+  /** Null when {@code --web.disable-exporter-metrics}. */
+  private final ProcessFamilies process;
   private final LongAdder ok = new LongAdder();
   private final LongAdder failed = new LongAdder();
   private final LongAdder refused = new LongAdder();
@@ -32,12 +30,7 @@ final class ExporterMetrics {
   ExporterMetrics(boolean enabled, BuildInfo build, Supplier<List<MetricSnapshot>> agentMetrics) {
     this.build = build;
     this.agentMetrics = agentMetrics;
-    if (enabled) {
-      process = new PrometheusRegistry();
-      ProcessMetrics.builder().register(process);
-    } else {
-      process = null;
-    }
+    process = enabled ? new ProcessFamilies() : null;
   }
 
   void requestServed(int status) {
@@ -68,8 +61,8 @@ final class ExporterMetrics {
         .add(ok.sum(), "200").add(failed.sum(), "500").add(refused.sum(), "503");
     own.gauge("promhttp_metric_handler_requests_in_flight", "Current number of scrapes being served.")
         .add(inFlight.get());
+    process.write(own);
     all.addAll(own.toSnapshots());
-    process.scrape().forEach(all::add);
     return all;
   }
 }

@@ -2,6 +2,7 @@ package dev.tally.agent.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.tally.metrics.MetricFamilies;
 import dev.tally.scrape.ScrapeRunner;
 import io.prometheus.metrics.config.EscapingScheme;
 import io.prometheus.metrics.expositionformats.ExpositionFormats;
@@ -19,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -38,7 +40,14 @@ final class MetricsHandler implements HttpHandler {
   /** Null when {@code --web.max-requests} is 0 (no limit). */
   private final Semaphore limit;
   private final int maxRequests;
-  private final ConcurrentHashMap<Set<String>, CompletableFuture<MetricSnapshots>> inFlight = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Set<String>, CompletableFuture<MetricFamilies>> inFlight = new ConcurrentHashMap<>();
+  /**
+   * The text buffer of the last answer, for the next one to write into: the answer of a scrape with
+   * 50 containers is about 400 KB, allocated and copied on every scrape otherwise. Taken by one
+   * request at a time (a concurrent one allocates its own); not kept past {@link #KEEP_AT_MOST}.
+   */
+  private final AtomicReference<byte[]> spare = new AtomicReference<>();
+  private static final int KEEP_AT_MOST = 8 << 20;
 
   /**
    * @param known every collector name of this endpoint, enabled or not (for node_exporter's
@@ -79,24 +88,35 @@ final class MetricsHandler implements HttpHandler {
       return;
     }
     byte[] body;
+    int length;
+    byte[] reusable = null;
     boolean gzip = acceptsGzip(exchange.getRequestHeaders().getFirst("Accept-Encoding"));
     try {
-      MetricSnapshots snapshots = withOwnMetrics(collect(selection.collectors()));
+      MetricFamilies collected = collect(selection.collectors());
+      List<MetricSnapshot> own = exporter.snapshots();
       // Text 0.0.4 whatever the Accept header asks, as node_exporter and cAdvisor answer: the same
       // bytes for Prometheus 2 and 3, curl and every other scraper.
-      boolean ours = TextExposition.supports(snapshots);
-      if (ours && !gzip) {
-        body = TextExposition.write(snapshots); // the common case: one array, no stream copies
+      if (TextExposition.supports(own)) {
+        TextExposition.Text text = TextExposition.write(collected, own, spare.getAndSet(null));
+        reusable = text.bytes();
+        if (gzip) {
+          ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
+          try (OutputStream out = new GZIPOutputStream(bytes)) {
+            out.write(text.bytes(), 0, text.length());
+          }
+          body = bytes.toByteArray();
+          length = body.length;
+        } else {
+          body = text.bytes(); // the common case: the text as written, no copy
+          length = text.length();
+        }
       } else {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
         try (OutputStream out = gzip ? new GZIPOutputStream(bytes) : bytes) {
-          if (ours) {
-            TextExposition.write(snapshots, out);
-          } else {
-            formats.getPrometheusTextFormatWriter().write(out, snapshots, EscapingScheme.ALLOW_UTF8);
-          }
+          formats.getPrometheusTextFormatWriter().write(out, withOwnMetrics(collected, own), EscapingScheme.ALLOW_UTF8);
         }
         body = bytes.toByteArray();
+        length = body.length;
       }
     } catch (RuntimeException | IOException e) {
       LOG.log(Level.ERROR, "msg=\"scrape failed\" err=\"{0}\"", String.valueOf(e).replace('"', '\''));
@@ -110,19 +130,25 @@ final class MetricsHandler implements HttpHandler {
       exchange.getResponseHeaders().set("Content-Encoding", "gzip");
     }
     boolean head = "HEAD".equals(exchange.getRequestMethod());
-    exchange.sendResponseHeaders(200, head ? -1 : body.length);
-    if (!head) {
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
+    try {
+      exchange.sendResponseHeaders(200, head ? -1 : length);
+      if (!head) {
+        try (OutputStream out = exchange.getResponseBody()) {
+          out.write(body, 0, length);
+        }
+      }
+    } finally {
+      if (reusable != null && reusable.length <= KEEP_AT_MOST) {
+        spare.set(reusable);
       }
     }
     exchange.close();
   }
 
   /** Runs the selection, or joins a scrape of the same selection already running. */
-  private MetricSnapshots collect(Set<String> selection) {
-    CompletableFuture<MetricSnapshots> mine = new CompletableFuture<>();
-    CompletableFuture<MetricSnapshots> running = inFlight.putIfAbsent(selection, mine);
+  private MetricFamilies collect(Set<String> selection) {
+    CompletableFuture<MetricFamilies> mine = new CompletableFuture<>();
+    CompletableFuture<MetricFamilies> running = inFlight.putIfAbsent(selection, mine);
     if (running != null) {
       try {
         return running.join();
@@ -131,9 +157,9 @@ final class MetricsHandler implements HttpHandler {
       }
     }
     try {
-      MetricSnapshots snapshots = runner.scrape(selection::contains);
-      mine.complete(snapshots);
-      return snapshots;
+      MetricFamilies collected = runner.collect(selection::contains);
+      mine.complete(collected);
+      return collected;
     } catch (RuntimeException | Error e) {
       mine.completeExceptionally(e);
       throw e;
@@ -142,14 +168,14 @@ final class MetricsHandler implements HttpHandler {
     }
   }
 
-  private MetricSnapshots withOwnMetrics(MetricSnapshots collected) {
+  /** For client_java's writer, when an own snapshot is of a kind the agent's writer does not know. */
+  private static MetricSnapshots withOwnMetrics(MetricFamilies collected, List<MetricSnapshot> own) {
     MetricSnapshots.Builder all = MetricSnapshots.builder();
     Set<String> names = new HashSet<>();
-    for (MetricSnapshot snapshot : collected) {
+    for (MetricSnapshot snapshot : collected.toSnapshots()) {
       all.metricSnapshot(snapshot);
       names.add(snapshot.getMetadata().getPrometheusName());
     }
-    List<MetricSnapshot> own = exporter.snapshots();
     for (MetricSnapshot snapshot : own) {
       // A collector (a textfile, say) that already produced one of these names keeps it, as
       // node_exporter drops the later of two clashing families.

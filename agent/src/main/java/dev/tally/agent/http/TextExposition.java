@@ -1,5 +1,8 @@
 package dev.tally.agent.http;
 
+import dev.tally.metrics.MetricFamilies;
+import dev.tally.metrics.MetricFamily;
+import dev.tally.metrics.MetricType;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.DataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
@@ -7,9 +10,13 @@ import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.prometheus.metrics.model.snapshots.UnknownSnapshot;
-import java.io.IOException;
-import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The Prometheus text format 0.0.4 — what node_exporter and cAdvisor answer every scraper — written
@@ -25,10 +32,23 @@ public final class TextExposition {
 
   private byte[] buffer;
   private int size;
+  /**
+   * Label values already written, by identity, with whether they needed escaping: a container's
+   * id, name and image are the same String in each of its ~40 samples, and checking them again
+   * character by character was a tenth of the writing.
+   */
+  private final IdentityHashMap<String, Boolean> plainValues = new IdentityHashMap<>();
 
   private TextExposition(int capacity) {
     buffer = new byte[capacity];
   }
+
+  private TextExposition(byte[] reuse, int capacity) {
+    buffer = reuse != null && reuse.length >= capacity ? reuse : new byte[capacity];
+  }
+
+  /** Written text: {@code bytes[0, length)}; {@code bytes} may be longer, and may be the array given to reuse. */
+  public record Text(byte[] bytes, int length) {}
 
   /** A first guess of the size (a container series line is about 160 bytes) saves regrowing. */
   private static int pointCount(MetricSnapshots snapshots) {
@@ -40,7 +60,7 @@ public final class TextExposition {
   }
 
   /** True when every snapshot is a kind this writer knows. */
-  public static boolean supports(MetricSnapshots snapshots) {
+  public static boolean supports(Iterable<MetricSnapshot> snapshots) {
     for (MetricSnapshot snapshot : snapshots) {
       if (!(snapshot instanceof GaugeSnapshot || snapshot instanceof CounterSnapshot
           || snapshot instanceof UnknownSnapshot)) {
@@ -59,8 +79,106 @@ public final class TextExposition {
     return Arrays.copyOf(text.buffer, text.size);
   }
 
-  static void write(MetricSnapshots snapshots, OutputStream out) throws IOException {
-    out.write(write(snapshots));
+  /** One family to write: a collector's, or one of the agent's own snapshots. */
+  private record Entry(String sortName, MetricFamily family, MetricSnapshot snapshot) {}
+
+  /**
+   * The collectors' families (sorted for exposition by the scrape runner) and the agent's own
+   * snapshots, in one list ordered by name as client_java orders snapshots (a counter by its name
+   * without {@code _total}). No snapshots are built for the collectors' samples: building them
+   * (client_java validates and sorts every label set) cost more than writing the text. An own
+   * snapshot whose name a collector already used is left out, as node_exporter drops the later of
+   * two clashing families. The own snapshots must be of kinds {@link #supports} accepts.
+   */
+  public static byte[] write(MetricFamilies collected, List<MetricSnapshot> own) {
+    Text text = write(collected, own, null);
+    return Arrays.copyOf(text.bytes(), text.length());
+  }
+
+  /**
+   * {@link #write(MetricFamilies, List)} into {@code reuse} when it is large enough (a handler keeps
+   * the array of its last answer: at 50 containers it is about 400 KB, which otherwise is allocated
+   * and then copied to its exact size on every scrape).
+   */
+  public static Text write(MetricFamilies collected, List<MetricSnapshot> own, byte[] reuse) {
+    List<Entry> entries = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    int points = 0;
+    for (MetricFamily family : collected.families()) {
+      if (family.size() > 0) {
+        String sortName = sortName(family);
+        names.add(sortName);
+        entries.add(new Entry(sortName, family, null));
+        points += family.size();
+      }
+    }
+    for (MetricSnapshot snapshot : own) {
+      String sortName = snapshot.getMetadata().getPrometheusName();
+      if (names.add(sortName)) {
+        entries.add(new Entry(sortName, null, snapshot));
+        points += snapshot.getDataPoints().size();
+      }
+    }
+    entries.sort(Comparator.comparing(Entry::sortName));
+    TextExposition text = new TextExposition(reuse, 64 * 1024 + 160 * points);
+    for (Entry entry : entries) {
+      if (entry.family() != null) {
+        text.family(entry.family());
+      } else {
+        text.family(entry.snapshot());
+      }
+    }
+    return new Text(text.buffer, text.size);
+  }
+
+  private static String sortName(MetricFamily family) {
+    String name = family.name();
+    return family.type() == MetricType.COUNTER ? name.substring(0, name.length() - "_total".length()) : name;
+  }
+
+  private void family(MetricFamily family) {
+    String name = family.name();
+    String type = switch (family.type()) {
+      case COUNTER -> "counter";
+      case GAUGE -> "gauge";
+      default -> "untyped";
+    };
+    if (family.help() != null) {
+      ascii("# HELP ").ascii(name).ascii(" ").escaped(family.help(), false).newline();
+    }
+    ascii("# TYPE ").ascii(name).ascii(" ").ascii(type).newline();
+    for (int i = 0, n = family.size(); i < n; i++) {
+      ascii(name);
+      labels(family.sampleLabelNames(i), family.sampleLabelValues(i));
+      ascii(" ").ascii(value(family.sampleValue(i)));
+      newline();
+    }
+  }
+
+  private void labels(String[] names, String[] values) {
+    if (names.length == 0) {
+      return;
+    }
+    byteOut('{');
+    for (int i = 0; i < names.length; i++) {
+      if (i > 0) {
+        byteOut(',');
+      }
+      ascii(names[i]).ascii("=\"");
+      String value = values[i];
+      Boolean plain = plainValues.get(value);
+      if (plain == null) {
+        plain = plainAscii(value);
+        plainValues.put(value, plain);
+      }
+      if (plain) {
+        ascii(value);
+      } else {
+        escaped(value, true);
+      }
+      byteOut('"');
+    }
+    byteOut('}');
   }
 
   private void family(MetricSnapshot snapshot) {
@@ -94,14 +212,15 @@ public final class TextExposition {
   }
 
   private static String value(DataPointSnapshot point) {
-    double value;
     if (point instanceof CounterSnapshot.CounterDataPointSnapshot counter) {
-      value = counter.getValue();
+      return value(counter.getValue());
     } else if (point instanceof GaugeSnapshot.GaugeDataPointSnapshot gauge) {
-      value = gauge.getValue();
-    } else {
-      value = ((UnknownSnapshot.UnknownDataPointSnapshot) point).getValue();
+      return value(gauge.getValue());
     }
+    return value(((UnknownSnapshot.UnknownDataPointSnapshot) point).getValue());
+  }
+
+  private static String value(double value) {
     if (value == Double.POSITIVE_INFINITY) {
       return "+Inf";
     }
