@@ -3,6 +3,7 @@ package dev.tally.cgroup;
 import static dev.tally.cgroup.CgroupFiles.key;
 
 import dev.tally.cgroup.CgroupStats.MemoryValue;
+import dev.tally.host.PassCache;
 import dev.tally.parsers.CgroupFlatKeyed;
 import dev.tally.parsers.CgroupPercpu;
 import dev.tally.parsers.ProcPressure;
@@ -32,6 +33,11 @@ final class CgroupV1Reader implements CgroupReader {
   private final V1Blkio blkio;
   private final LimitsCache<Limits> limits = new LimitsCache<>(System::nanoTime);
 
+  /** A cgroup's directories in the hierarchies (null: controller off or not mounted), kept between scrapes. */
+  private record Dirs(Path primary, Path cpu, Path cpuacct, Path memory, Path pids, Path blkio, Path unified) {}
+
+  private final PassCache<String, Dirs> dirs = new PassCache<>(dropped -> { });
+
   /** The limit files, and whether memory.stat's {@code total_*} keys are the ones to read. */
   private record Limits(CgroupStats.Spec spec, boolean hierarchical, Double pidsMax) {}
 
@@ -47,21 +53,34 @@ final class CgroupV1Reader implements CgroupReader {
   }
 
   @Override
-  public void endPass() {
+  public synchronized void endPass() {
     limits.endPass();
+    dirs.endPass();
+    files.endPass();
+  }
+
+  private synchronized Dirs dirs(String path) {
+    Dirs found = dirs.get(path);
+    if (found == null) {
+      found = new Dirs(layout.primary(path).orElseThrow(), dir("cpu", path), dir("cpuacct", path), dir("memory", path),
+          dir("pids", path), dir("blkio", path), layout.v2(path).orElse(null));
+      dirs.put(path, found);
+    }
+    return found;
   }
 
   @Override
   public CgroupStats read(String path, Object limitsVersion) throws IOException, ParseException {
     // No existence checks up front: a controller's directory that is missing only makes its files
     // absent, and cgroup.procs, read last, says whether the cgroup is still there.
-    Path primary = layout.primary(path).orElseThrow();
-    Path cpuDir = dir("cpu", path);
-    Path cpuacctDir = dir("cpuacct", path);
-    Path memoryDir = dir("memory", path);
-    Path pidsDir = dir("pids", path);
-    Path blkioDir = dir("blkio", path);
-    Path unified = layout.v2(path).orElse(null);
+    Dirs d = dirs(path);
+    Path primary = d.primary();
+    Path cpuDir = d.cpu();
+    Path cpuacctDir = d.cpuacct();
+    Path memoryDir = d.memory();
+    Path pidsDir = d.pids();
+    Path blkioDir = d.blkio();
+    Path unified = d.unified();
     Limits limits = this.limits.get(path, limitsVersion, () -> limits(cpuDir, memoryDir, pidsDir));
     CgroupStats.Cpu cpu = cpuacctDir == null && cpuDir == null ? null : cpu(cpuacctDir, cpuDir);
     CgroupStats.Memory memory = memoryDir == null ? null : memory(memoryDir, limits.hierarchical());

@@ -4,6 +4,7 @@ import static dev.tally.cgroup.CgroupFiles.key;
 import static dev.tally.cgroup.CgroupV1Reader.put;
 
 import dev.tally.cgroup.CgroupStats.MemoryValue;
+import dev.tally.host.PassCache;
 import dev.tally.host.KernelFiles;
 import dev.tally.parsers.CgroupCpuMax;
 import dev.tally.parsers.CgroupFlatKeyed;
@@ -33,6 +34,9 @@ final class CgroupV2Reader implements CgroupReader {
 
   private record Limits(CgroupStats.Spec spec, Double pidsMax) {}
 
+  /** Each cgroup's directory, the same instance between scrapes (see {@link CgroupFiles#file}). */
+  private final PassCache<String, Path> dirs = new PassCache<>(dropped -> { });
+
   CgroupV2Reader(CgroupLayout layout, CgroupFiles files) {
     this.layout = layout;
     this.files = files;
@@ -44,14 +48,25 @@ final class CgroupV2Reader implements CgroupReader {
   }
 
   @Override
-  public void endPass() {
+  public synchronized void endPass() {
     limits.endPass();
+    dirs.endPass();
+    files.endPass();
+  }
+
+  private synchronized Path dir(String path) {
+    Path found = dirs.get(path);
+    if (found == null) {
+      found = layout.v2(path).orElseThrow();
+      dirs.put(path, found);
+    }
+    return found;
   }
 
   @Override
   public CgroupStats read(String path, Object limitsVersion) throws IOException, ParseException {
     // No existence check up front: cgroup.procs, read last, says whether the cgroup is still there.
-    Path dir = layout.v2(path).orElseThrow();
+    Path dir = dir(path);
     boolean memoryOn = layout.enabled("memory");
     Limits limits = this.limits.get(path, limitsVersion, () -> limits(dir, memoryOn));
     CgroupStats.Cpu cpu = cpu(files.flat(dir, "cpu.stat"));

@@ -46,14 +46,25 @@ final class CpuFamilies {
     pressure(out, s, stats.pressure());
   }
 
+  /** Names and help texts per PSI resource, built once (a scrape asks for them per container). */
+  private record PressureNames(String waiting, String waitingHelp, String stalled, String stalledHelp) {
+    static PressureNames of(String resource) {
+      return new PressureNames("container_pressure_" + resource + "_waiting_seconds_total",
+          "Time at least one task waited for " + resource + ", in seconds (PSI some).",
+          "container_pressure_" + resource + "_stalled_seconds_total",
+          "Time all non-idle tasks stalled on " + resource + ", in seconds (PSI full).");
+    }
+  }
+
+  private static final Map<String, PressureNames> PRESSURE_NAMES = Map.of(
+      "cpu", PressureNames.of("cpu"), "memory", PressureNames.of("memory"), "io", PressureNames.of("io"));
+
   private static void pressure(MetricFamilies out, ContainerSeries s, Map<String, ProcPressure.Pressure> pressure) {
     for (Map.Entry<String, ProcPressure.Pressure> e : pressure.entrySet()) {
-      String resource = e.getKey();
+      PressureNames names = PRESSURE_NAMES.getOrDefault(e.getKey(), PressureNames.of(e.getKey()));
       ProcPressure.Pressure p = e.getValue();
-      p.some().ifPresent(line -> s.counter(out, "container_pressure_" + resource + "_waiting_seconds_total",
-          "Time at least one task waited for " + resource + ", in seconds (PSI some).", line.totalMicroseconds() / 1e6));
-      p.full().ifPresent(line -> s.counter(out, "container_pressure_" + resource + "_stalled_seconds_total",
-          "Time all non-idle tasks stalled on " + resource + ", in seconds (PSI full).", line.totalMicroseconds() / 1e6));
+      p.some().ifPresent(line -> s.counter(out, names.waiting(), names.waitingHelp(), line.totalMicroseconds() / 1e6));
+      p.full().ifPresent(line -> s.counter(out, names.stalled(), names.stalledHelp(), line.totalMicroseconds() / 1e6));
     }
   }
 }

@@ -32,14 +32,14 @@ final class NetworkFamilies {
       return; // the process ended: the container is stopping
     }
     List<ProcNetDev.Device> devices = ProcNetDev.parse(file.toString(), text.get());
-    MetricFamily rxBytes = counter(out, s, "receive_bytes_total", "Bytes received.");
-    MetricFamily rxPackets = counter(out, s, "receive_packets_total", "Packets received.");
-    MetricFamily rxDropped = counter(out, s, "receive_packets_dropped_total", "Packets dropped while receiving.");
-    MetricFamily rxErrors = counter(out, s, "receive_errors_total", "Errors while receiving.");
-    MetricFamily txBytes = counter(out, s, "transmit_bytes_total", "Bytes transmitted.");
-    MetricFamily txPackets = counter(out, s, "transmit_packets_total", "Packets transmitted.");
-    MetricFamily txDropped = counter(out, s, "transmit_packets_dropped_total", "Packets dropped while transmitting.");
-    MetricFamily txErrors = counter(out, s, "transmit_errors_total", "Errors while transmitting.");
+    MetricFamily rxBytes = counter(out, s, "container_network_receive_bytes_total", "Bytes received.");
+    MetricFamily rxPackets = counter(out, s, "container_network_receive_packets_total", "Packets received.");
+    MetricFamily rxDropped = counter(out, s, "container_network_receive_packets_dropped_total", "Packets dropped while receiving.");
+    MetricFamily rxErrors = counter(out, s, "container_network_receive_errors_total", "Errors while receiving.");
+    MetricFamily txBytes = counter(out, s, "container_network_transmit_bytes_total", "Bytes transmitted.");
+    MetricFamily txPackets = counter(out, s, "container_network_transmit_packets_total", "Packets transmitted.");
+    MetricFamily txDropped = counter(out, s, "container_network_transmit_packets_dropped_total", "Packets dropped while transmitting.");
+    MetricFamily txErrors = counter(out, s, "container_network_transmit_errors_total", "Errors while transmitting.");
     for (ProcNetDev.Device d : devices) {
       if (skipped(d.name())) {
         continue;
@@ -65,7 +65,7 @@ final class NetworkFamilies {
     return false;
   }
 
-  private static MetricFamily counter(MetricFamilies out, ContainerSeries s, String suffix, String help) {
-    return s.family(out, MetricType.COUNTER, "container_network_" + suffix, help, "interface");
+  private static MetricFamily counter(MetricFamilies out, ContainerSeries s, String name, String help) {
+    return s.family(out, MetricType.COUNTER, name, help, "interface");
   }
 }

@@ -56,6 +56,8 @@ public final class HeldFiles implements Closeable {
   private static final class Entry {
     FileChannel channel;
     long absentSince = -1;
+    /** When reads of this open file started failing (a sysfs attribute answering EINVAL); -1 while they succeed. */
+    long refusingSince = -1;
   }
 
   /** @param capacity most descriptors held at once; 0 reads every file the ordinary way */
@@ -110,9 +112,17 @@ public final class HeldFiles implements Closeable {
     boolean wasHeld = entry.channel != null;
     if (wasHeld) {
       try {
-        return readWhole(entry.channel);
-      } catch (IOException objectGone) {
-        release(entry); // opened again below
+        String text = readWhole(entry.channel);
+        entry.refusingSince = -1;
+        return text;
+      } catch (IOException failed) {
+        if (entry.refusingSince >= 0 && nanoTime.getAsLong() - entry.refusingSince < ABSENT_FOR_NANOS) {
+          // An attribute that refuses reads while its device is down (speed, carrier: EINVAL) is
+          // asked again through the same descriptor, which answers as soon as the device does;
+          // opened anew only once a minute, in case the device itself was replaced.
+          throw failed;
+        }
+        release(entry); // the object may have gone away (ENODEV, ESRCH): opened again below
       }
     }
     FileChannel channel;
@@ -134,10 +144,12 @@ public final class HeldFiles implements Closeable {
     entry.channel = channel;
     held++;
     try {
-      return readWhole(channel);
-    } catch (IOException unreadable) {
-      release(entry); // an attribute refusing reads (EINVAL, EAGAIN): not worth holding
-      throw unreadable;
+      String text = readWhole(channel);
+      entry.refusingSince = -1;
+      return text;
+    } catch (IOException refusing) {
+      entry.refusingSince = nanoTime.getAsLong(); // kept open: asked again next scrape without opening
+      throw refusing;
     }
   }
 

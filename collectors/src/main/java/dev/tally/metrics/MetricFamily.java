@@ -22,7 +22,7 @@ public final class MetricFamily {
   private final String help;
   private final String[] labelNames;
   private List<Sample> samples = new ArrayList<>();
-  private final Set<List<String>> seen = new HashSet<>();
+  private final Set<LabelValues> seen = new HashSet<>();
   private int duplicatesDropped;
   private boolean omitEmptyLabels;
   private boolean sorted;
@@ -33,6 +33,27 @@ public final class MetricFamily {
    * {@code labelValues} in the same order.
    */
   private record Sample(String[] names, String[] labelValues, double value) {}
+
+  /** A sample's label values as a set key: compared by content, hashed without an iterator. */
+  private static final class LabelValues {
+    private final String[] values;
+    private final int hash;
+
+    LabelValues(String[] values) {
+      this.values = values;
+      this.hash = Arrays.hashCode(values);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof LabelValues o && hash == o.hash && Arrays.equals(values, o.values);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
 
   MetricFamily(String name, MetricType type, String help, String[] labelNames) {
     if (type == MetricType.COUNTER && !name.endsWith("_total")) {
@@ -54,7 +75,7 @@ public final class MetricFamily {
       throw new IllegalStateException(name + " was sorted for exposition: no more samples");
     }
     String[] copy = labelValues.clone();
-    if (!seen.add(Arrays.asList(copy))) {
+    if (!seen.add(new LabelValues(copy))) {
       duplicatesDropped++;
       return this;
     }

@@ -28,9 +28,13 @@ public final class CgroupValue {
   }
 
   private static String single(String source, String text) throws ParseException {
-    String[] f = Fields.split(text.strip());
+    String value = text.strip();
+    if (!value.isEmpty() && value.indexOf(' ') < 0 && value.indexOf('\t') < 0 && value.indexOf('\n') < 0) {
+      return value; // the usual case, read on every scrape: no split
+    }
+    String[] f = Fields.split(value);
     if (f.length != 1) {
-      throw new ParseException(source, 1, text.strip(), "expected one value, found " + f.length);
+      throw new ParseException(source, 1, value, "expected one value, found " + f.length);
     }
     return f[0];
   }

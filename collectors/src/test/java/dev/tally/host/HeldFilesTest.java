@@ -136,6 +136,26 @@ class HeldFilesTest {
     }
   }
 
+  /**
+   * A sysfs attribute that refuses reads (here a directory opened as a file: EISDIR, as a down
+   * link's speed answers EINVAL) stays open and is asked again through the same descriptor; it is
+   * opened anew after a minute.
+   */
+  @Test
+  void refusingFileStaysOpenAndIsReopenedAfterAMinute() throws Exception {
+    Path refusing = Files.createDirectory(dir.resolve("speed"));
+    try (HeldFiles files = new HeldFiles(10, now::get)) {
+      assertThrows(java.io.IOException.class, () -> files.read(refusing));
+      assertEquals(1, files.held(), "kept open");
+      assertThrows(java.io.IOException.class, () -> files.read(refusing));
+      assertEquals(1, files.held());
+      now.addAndGet(MINUTE);
+      Files.delete(refusing);
+      Files.writeString(refusing, "1000\n");
+      assertEquals("1000\n", files.read(refusing), "opened anew after a minute: the new file answers");
+    }
+  }
+
   @Test
   void capacityFollowsTheOpenFileLimit() {
     int capacity = HeldFiles.capacityWithinOpenFileLimit(0.5);
