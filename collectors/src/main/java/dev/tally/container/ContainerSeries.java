@@ -41,7 +41,7 @@ final class ContainerSeries {
   /** One sample without extra labels; a null value (absent in the kernel's files) adds nothing. */
   void add(MetricFamilies out, MetricType type, String name, String help, Double value) {
     if (value != null) {
-      out.family(name, type, help, names).add(value, values);
+      out.family(name, type, help, names).addShared(value, values); // never changed after construction
     }
   }
 

@@ -67,6 +67,19 @@ public final class MetricFamily {
 
   /** Adds one sample; label values in the order of the family's label names. */
   public MetricFamily add(double value, String... labelValues) {
+    return addValues(value, labelValues.clone());
+  }
+
+  /**
+   * {@link #add} without copying the label values: for a caller that passes the same array, never
+   * changed, to many families (a container's base labels, about 30 samples per container). The
+   * writer then renders that label set once ({@code TextExposition} recognises the array).
+   */
+  public MetricFamily addShared(double value, String[] labelValues) {
+    return addValues(value, labelValues);
+  }
+
+  private MetricFamily addValues(double value, String[] labelValues) {
     if (labelValues.length != labelNames.length) {
       throw new IllegalArgumentException(name + " has labels " + Arrays.toString(labelNames)
           + " but was given " + labelValues.length + " values");
@@ -74,12 +87,11 @@ public final class MetricFamily {
     if (sorted) {
       throw new IllegalStateException(name + " was sorted for exposition: no more samples");
     }
-    String[] copy = labelValues.clone();
-    if (!seen.add(new LabelValues(copy))) {
+    if (!seen.add(new LabelValues(labelValues))) {
       duplicatesDropped++;
       return this;
     }
-    samples.add(new Sample(null, copy, value));
+    samples.add(new Sample(null, labelValues, value));
     return this;
   }
 

@@ -38,6 +38,15 @@ public final class TextExposition {
    * character by character was a tenth of the writing.
    */
   private final IdentityHashMap<String, Boolean> plainValues = new IdentityHashMap<>();
+  /**
+   * Label sets already written, by the identity of their values array, with their text: a
+   * container's base labels are one array shared by its ~30 samples without labels of their own
+   * ({@link MetricFamily#addShared}), written once and copied after that.
+   */
+  private final IdentityHashMap<String[], RenderedLabels> renderedLabels = new IdentityHashMap<>();
+
+  /** Where a label set's text already is in this answer: {@code buffer[start, start + length)}. */
+  private record RenderedLabels(String[] names, int start, int length) {}
 
   private TextExposition(int capacity) {
     buffer = new byte[capacity];
@@ -159,6 +168,19 @@ public final class TextExposition {
     if (names.length == 0) {
       return;
     }
+    RenderedLabels rendered = renderedLabels.get(values);
+    if (rendered != null && Arrays.equals(rendered.names(), names)) {
+      ensure(rendered.length());
+      System.arraycopy(buffer, rendered.start(), buffer, size, rendered.length());
+      size += rendered.length();
+      return;
+    }
+    int start = size;
+    writeLabels(names, values);
+    renderedLabels.put(values, new RenderedLabels(names, start, size - start));
+  }
+
+  private void writeLabels(String[] names, String[] values) {
     byteOut('{');
     for (int i = 0; i < names.length; i++) {
       if (i > 0) {
