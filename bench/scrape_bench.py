@@ -14,6 +14,8 @@ Sections (each can be skipped, see --help):
               node_scrape_collector_duration_seconds{collector="cpu"} among the 20 answers)
   containers  the :8080 endpoint with 0, 10, 50 (200) busybox containers: CPU per scrape, median
               latency, slope in ms per container; drawn to results/containers.svg
+  footprint   both endpoints scraped in turn 10,000 times (--quick 2,000) with 50 containers: RSS
+              along the way and over the last half (flat or growing), threads, open descriptors
 
 Both exporters run the same collector set with upstream (not Debian-patched) defaults, so the
 comparison is like for like. Writes results/latest.json and prints a table.
@@ -343,6 +345,15 @@ def set_container_count(n):
                 raise RuntimeError('docker run failed: ' + err.decode().strip())
 
 
+def trim_containers(n):
+    """Removes bench containers beyond the first n (by name order)."""
+    names = sorted(docker('ps', '-a', '--filter', f'name=^{CONTAINER_PREFIX}', '--format', '{{.Names}}').split(),
+                   key=lambda name: int(name[len(CONTAINER_PREFIX):]))
+    extra = names[n:]
+    for k in range(0, len(extra), 50):
+        docker('rm', '-f', *extra[k:k + 50], check=False)
+
+
 def remove_containers():
     ids = bench_containers()
     for k in range(0, len(ids), 50):
@@ -384,6 +395,32 @@ def containers_section(tally_port, tally, counts, n):
     s.close()
     return {'rows': rows, 'cpu_ms_per_container': round(slope(rows, 'cpu_ms_per_scrape'), 4),
             'latency_ms_per_container': round(slope(rows, 'median_ms'), 4)}
+
+
+def footprint_section(tally, tally_port, container_port, containers, pairs):
+    """Both endpoints scraped in turn `pairs` times with `containers` running: RSS sampled along the
+    way (flat means no growth over the last half), threads and open descriptors at the end."""
+    set_container_count(containers)
+    trim_containers(containers)
+    host, cont = Scraper(tally_port), Scraper(container_port)
+    wait_containers_seen(cont, containers)
+    every = max(1, pairs // 40)
+    track = []
+    c0 = cpu_ticks(tally.pid)
+    for k in range(1, pairs + 1):
+        host.get()
+        cont.get()
+        if k % every == 0:
+            track.append(round(rss_mib(tally.pid), 1))
+    ticks = cpu_ticks(tally.pid) - c0
+    host.close()
+    cont.close()
+    half = track[len(track) // 2:]
+    return {'pairs': pairs, 'containers': containers, 'rss_track_mib': track,
+            'rss_after_warmup_mib': track[0], 'rss_end_mib': track[-1], 'rss_max_last_half_mib': max(half),
+            'rss_min_last_half_mib': min(half), 'growth_last_half_mib': round(half[-1] - half[0], 1),
+            'threads_end': threads(tally.pid), 'open_fds_end': len(os.listdir(f'/proc/{tally.pid}/fd')),
+            'cpu_ms_per_pair': round(ticks * 1000.0 / CLK_TCK / pairs, 3)}
 
 
 def slope(rows, key):
@@ -481,6 +518,14 @@ def table(result):
                          f'{r["samples"]} | {r["rss_mib"]} |')
         lines.append(f'Slope: {cont["cpu_ms_per_container"]} ms CPU and {cont["latency_ms_per_container"]} ms latency '
                      f'per container.')
+    fp = result.get('footprint')
+    if fp:
+        lines.append('')
+        lines.append(f'Footprint, {fp["pairs"]} scrapes of each endpoint with {fp["containers"]} containers: RSS '
+                     f'{fp["rss_after_warmup_mib"]} MiB after the first {fp["pairs"] // 40}, {fp["rss_end_mib"]} at the '
+                     f'end, {fp["rss_min_last_half_mib"]}–{fp["rss_max_last_half_mib"]} over the last half '
+                     f'(growth {fp["growth_last_half_mib"]}); {fp["threads_end"]} threads, {fp["open_fds_end"]} open '
+                     f'descriptors; {fp["cpu_ms_per_pair"]} ms CPU per pair of scrapes.')
     return '\n'.join(lines)
 
 
@@ -492,7 +537,9 @@ def main():
     ap.add_argument('--java-opts', default=os.environ.get('TALLY_BENCH_JAVA_OPTS', ''),
                     help='JVM options for Tally (default: deploy/systemd/tally.default\'s JAVA_OPTS)')
     ap.add_argument('--skip', action='append', default=[],
-                    help='section to skip: idle, concurrent, containers (repeatable)')
+                    help='section to skip: idle, concurrent, containers, footprint (repeatable)')
+    ap.add_argument('--footprint-scrapes', type=int,
+                    help='scrapes of each endpoint with 50 containers for the footprint (default 10000, --quick 2000)')
     ap.add_argument('--container-counts', help='comma-separated, default 0,10,50,200 (--quick 0,10,50)')
     ap.add_argument('--out', default=os.path.join(RESULTS, 'latest.json'))
     ap.add_argument('--node-port', type=int, default=19100)
@@ -541,6 +588,10 @@ def main():
             print(f'containers: {counts} ...', flush=True)
             result['containers'] = containers_section(args.container_port, tally, counts, 200)
             svg_chart(result['containers']['rows'], os.path.join(RESULTS, 'containers.svg'))
+        if 'footprint' not in args.skip and 'containers' not in args.skip:
+            pairs = args.footprint_scrapes or (2000 if args.quick else 10000)
+            print(f'footprint: {pairs} scrapes of each endpoint with 50 containers ...', flush=True)
+            result['footprint'] = footprint_section(tally, args.tally_port, args.container_port, 50, pairs)
         result['rss_final_mib'] = round(rss_mib(tally.pid), 1)
     finally:
         node.stop()
