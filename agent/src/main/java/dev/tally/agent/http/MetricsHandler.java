@@ -21,6 +21,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -101,7 +102,7 @@ final class MetricsHandler implements HttpHandler {
         reusable = text.bytes();
         if (gzip) {
           ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
-          try (OutputStream out = new GZIPOutputStream(bytes)) {
+          try (OutputStream out = gzip(bytes)) {
             out.write(text.bytes(), 0, text.length());
           }
           body = bytes.toByteArray();
@@ -112,7 +113,7 @@ final class MetricsHandler implements HttpHandler {
         }
       } else {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
-        try (OutputStream out = gzip ? new GZIPOutputStream(bytes) : bytes) {
+        try (OutputStream out = gzip ? gzip(bytes) : bytes) {
           formats.getPrometheusTextFormatWriter().write(out, withOwnMetrics(collected, own), EscapingScheme.ALLOW_UTF8);
         }
         body = bytes.toByteArray();
@@ -188,6 +189,20 @@ final class MetricsHandler implements HttpHandler {
 
   private void count(int status) {
     exporter.requestServed(status);
+  }
+
+  /**
+   * gzip at deflate's fastest level, through a 64 KiB buffer. Compressing is most of the cost of a
+   * large answer: 200 containers' 1.5 MB of text took 16 ms at the default level 6 and 7 ms at
+   * level 1, for 9 % more bytes (327 → 356 KB); GZIPOutputStream's default 512-byte buffer adds a
+   * native call per 512 bytes.
+   */
+  private static OutputStream gzip(OutputStream out) throws IOException {
+    return new GZIPOutputStream(out, 64 * 1024) {
+      {
+        def.setLevel(Deflater.BEST_SPEED);
+      }
+    };
   }
 
   static boolean acceptsGzip(String acceptEncoding) {
