@@ -14,7 +14,7 @@ Sections (each can be skipped, see --help):
               node_scrape_collector_duration_seconds{collector="cpu"} among the 20 answers)
   containers  the :8080 endpoint with 0, 10, 50 (200) busybox containers: CPU per scrape, median
               latency, slope in ms per container; drawn to results/containers.svg
-  footprint   both endpoints scraped in turn 10,000 times (--quick 2,000) with 50 containers: RSS
+  footprint   a fresh Tally, both endpoints scraped in turn 10,000 times (--quick 2,000) with 50 containers: RSS
               along the way and over the last half (flat or growing), threads, open descriptors
 
 Both exporters run the same collector set with upstream (not Debian-patched) defaults, so the
@@ -192,6 +192,12 @@ class Exporter:
     @property
     def pid(self):
         return self.proc.pid
+
+    def restart(self):
+        """A fresh process (same log): a footprint not shaped by the steps before it."""
+        self.proc.terminate()
+        self.proc.wait(10)
+        return self.start()
 
     def stop(self):
         if self.proc and self.proc.poll() is None:
@@ -398,10 +404,13 @@ def containers_section(tally_port, tally, counts, n):
 
 
 def footprint_section(tally, tally_port, container_port, containers, pairs):
-    """Both endpoints scraped in turn `pairs` times with `containers` running: RSS sampled along the
-    way (flat means no growth over the last half), threads and open descriptors at the end."""
+    """A fresh Tally with `containers` running, both endpoints scraped in turn `pairs` times: RSS
+    sampled along the way (flat means no growth over the last half), threads and open descriptors
+    at the end. Fresh, because the 200-container step before it grows the heap, which a node that
+    only ever runs 50 containers never sees."""
     set_container_count(containers)
     trim_containers(containers)
+    tally.restart()
     host, cont = Scraper(tally_port), Scraper(container_port)
     wait_containers_seen(cont, containers)
     every = max(1, pairs // 40)
