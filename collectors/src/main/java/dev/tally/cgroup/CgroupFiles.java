@@ -42,12 +42,7 @@ final class CgroupFiles {
 
   /** {@code dir.resolve(name)}, the same instance each time for the same directory instance. */
   synchronized Path file(Path dir, String name) {
-    Map<String, Path> files = filesByDir.get(dir);
-    if (files == null) {
-      files = new HashMap<>();
-      filesByDir.put(dir, files);
-    }
-    return files.computeIfAbsent(name, dir::resolve);
+    return filesByDir.computeIfAbsent(dir, d -> new HashMap<>()).computeIfAbsent(name, dir::resolve);
   }
 
   /** Ends a scrape: forgets the files of directories not read during it. */

@@ -60,13 +60,8 @@ final class CgroupV1Reader implements CgroupReader {
   }
 
   private synchronized Dirs dirs(String path) {
-    Dirs found = dirs.get(path);
-    if (found == null) {
-      found = new Dirs(layout.primary(path).orElseThrow(), dir("cpu", path), dir("cpuacct", path), dir("memory", path),
-          dir("pids", path), dir("blkio", path), layout.v2(path).orElse(null));
-      dirs.put(path, found);
-    }
-    return found;
+    return dirs.computeIfAbsent(path, p -> new Dirs(layout.primary(p).orElseThrow(), dir("cpu", p), dir("cpuacct", p),
+        dir("memory", p), dir("pids", p), dir("blkio", p), layout.v2(p).orElse(null)));
   }
 
   @Override
@@ -74,25 +69,19 @@ final class CgroupV1Reader implements CgroupReader {
     // No existence checks up front: a controller's directory that is missing only makes its files
     // absent, and cgroup.procs, read last, says whether the cgroup is still there.
     Dirs d = dirs(path);
-    Path primary = d.primary();
-    Path cpuDir = d.cpu();
-    Path cpuacctDir = d.cpuacct();
-    Path memoryDir = d.memory();
-    Path pidsDir = d.pids();
-    Path blkioDir = d.blkio();
-    Path unified = d.unified();
-    Limits limits = this.limits.get(path, limitsVersion, () -> limits(cpuDir, memoryDir, pidsDir));
-    CgroupStats.Cpu cpu = cpuacctDir == null && cpuDir == null ? null : cpu(cpuacctDir, cpuDir);
-    CgroupStats.Memory memory = memoryDir == null ? null : memory(memoryDir, limits.hierarchical());
+    Limits limits = this.limits.get(path, limitsVersion, () -> limits(d.cpu(), d.memory(), d.pids()));
+    CgroupStats.Cpu cpu = d.cpuacct() == null && d.cpu() == null ? null : cpu(d.cpuacct(), d.cpu());
+    CgroupStats.Memory memory = d.memory() == null ? null : memory(d.memory(), limits.hierarchical());
     // The root of a v1 pids hierarchy has no pids.* files.
-    Double pidsCurrent = pidsDir == null ? null : files.value(pidsDir, "pids.current");
+    Double pidsCurrent = d.pids() == null ? null : files.value(d.pids(), "pids.current");
     CgroupStats.Pids pids = pidsCurrent == null ? null : new CgroupStats.Pids(pidsCurrent, limits.pidsMax());
-    List<CgroupStats.IoDevice> io = blkioDir == null ? List.of() : blkio.read(blkioDir, files);
+    List<CgroupStats.IoDevice> io = d.blkio() == null ? List.of() : blkio.read(d.blkio(), files);
     // On a hybrid host the kernel keeps PSI in the unified tree.
-    Map<String, ProcPressure.Pressure> pressure = unified == null ? Map.of() : files.pressure(unified);
+    Map<String, ProcPressure.Pressure> pressure = d.unified() == null ? Map.of() : files.pressure(d.unified());
     List<Long> procs;
     try {
-      procs = files.procs(cpuDir != null ? cpuDir : primary, primary, cpuacctDir, memoryDir, pidsDir, blkioDir, unified);
+      procs = files.procs(d.cpu() != null ? d.cpu() : d.primary(),
+          d.primary(), d.cpuacct(), d.memory(), d.pids(), d.blkio(), d.unified());
     } catch (NoSuchFileException gone) {
       this.limits.forget(path);
       throw gone;

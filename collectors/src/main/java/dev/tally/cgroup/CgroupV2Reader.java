@@ -55,12 +55,7 @@ final class CgroupV2Reader implements CgroupReader {
   }
 
   private synchronized Path dir(String path) {
-    Path found = dirs.get(path);
-    if (found == null) {
-      found = layout.v2(path).orElseThrow();
-      dirs.put(path, found);
-    }
-    return found;
+    return dirs.computeIfAbsent(path, p -> layout.v2(p).orElseThrow());
   }
 
   @Override

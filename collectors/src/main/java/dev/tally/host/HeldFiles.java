@@ -98,11 +98,7 @@ public final class HeldFiles implements Closeable {
 
   /** The file's whole content; {@link NoSuchFileException} when it is absent. */
   public synchronized String read(Path file) throws IOException {
-    Entry entry = entries.get(file);
-    if (entry == null) {
-      entry = new Entry();
-      entries.put(file, entry);
-    }
+    Entry entry = entries.computeIfAbsent(file, f -> new Entry());
     if (entry.absentSince >= 0) {
       if (nanoTime.getAsLong() - entry.absentSince < ABSENT_FOR_NANOS) {
         throw new NoSuchFileException(file.toString());

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -41,6 +42,16 @@ public final class PassCache<K, V> {
     }
     slot.usedInPass = pass;
     return slot.value;
+  }
+
+  /** The value for the key, made by {@code make} when there is none; marked as used in this pass. */
+  public V computeIfAbsent(K key, Function<K, V> make) {
+    V value = get(key);
+    if (value == null) {
+      value = make.apply(key);
+      put(key, value);
+    }
+    return value;
   }
 
   /** Keeps the value for the key (dropping one it replaces), marked as used in this pass. */
