@@ -21,7 +21,8 @@ suite=${TALLY_DEB_SUITE:-bookworm}
 mirror=${TALLY_DEB_MIRROR:-http://deb.debian.org/debian}
 base="$cache/$suite-root"
 archives="$cache/apt-archives"
-mvn_args=${MVN_ARGS:--q -o}
+# Online: the -Pdeb profile's jdeb plugin is not among what `mvn verify` fetched on a fresh machine.
+mvn_args=${MVN_ARGS:--q}
 port=${TALLY_DEB_PORT:-19321}
 
 work=$(mktemp -d /var/tmp/tally-deb-work.XXXXXX)
