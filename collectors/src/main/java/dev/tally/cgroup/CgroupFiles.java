@@ -8,7 +8,6 @@ import dev.tally.parsers.CgroupValue;
 import dev.tally.parsers.Fields;
 import dev.tally.parsers.ProcPressure;
 import dev.tally.spi.ParseException;
-import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
