@@ -6,11 +6,11 @@ import dev.tally.agent.http.ListenAddress;
 import dev.tally.agent.http.ListenerSettings;
 import dev.tally.container.ContainerInventory;
 import dev.tally.host.SystemCalls;
+import dev.tally.metrics.MetricFamilies;
 import dev.tally.scrape.NamedCollector;
 import dev.tally.scrape.ScrapeRunner;
 import dev.tally.spi.CollectorProvider;
 import dev.tally.spi.Endpoint;
-import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -75,13 +75,13 @@ final class ContainerEndpoint implements AutoCloseable {
   }
 
   /** Served on this endpoint beside the collectors: Docker's state, when Docker is used. */
-  private static List<MetricSnapshot> agentMetrics(ContainerInventory inventory) {
-    return inventory == ContainerInventory.NONE ? List.of() : DockerMetrics.containerEndpoint(inventory);
+  private static MetricFamilies agentMetrics(ContainerInventory inventory) {
+    return inventory == ContainerInventory.NONE ? new MetricFamilies() : DockerMetrics.containerEndpoint(inventory);
   }
 
   /** What the node endpoint serves about Docker: the Swarm node's info gauge, once known. */
-  List<MetricSnapshot> nodeMetrics() {
-    return inventory == ContainerInventory.NONE ? List.of() : DockerMetrics.nodeEndpoint(inventory);
+  MetricFamilies nodeMetrics() {
+    return inventory == ContainerInventory.NONE ? new MetricFamilies() : DockerMetrics.nodeEndpoint(inventory);
   }
 
   /** Bound addresses; empty when no container collector is enabled. */

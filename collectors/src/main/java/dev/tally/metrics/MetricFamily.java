@@ -153,19 +153,19 @@ public final class MetricFamily {
       sortedNames[i] = labelNames[byName[i]];
       inOrder &= byName[i] == i;
     }
-    List<Sample> sorted = new ArrayList<>(samples.size());
+    List<Sample> ordered = new ArrayList<>(samples.size());
     for (Sample s : samples) {
       String[] values = inOrder ? s.labelValues() : new String[byName.length];
       for (int i = 0; !inOrder && i < byName.length; i++) {
         values[i] = s.labelValues()[byName[i]];
       }
-      sorted.add(omitEmptyLabels ? withoutEmpty(sortedNames, values, s.value()) : new Sample(sortedNames, values, s.value()));
+      ordered.add(omitEmptyLabels ? withoutEmpty(sortedNames, values, s.value()) : new Sample(sortedNames, values, s.value()));
     }
-    sorted.sort((a, b) -> {
+    ordered.sort((a, b) -> {
       int byNames = a.names() == b.names() ? 0 : compare(a.names(), b.names());
       return byNames != 0 ? byNames : compare(a.labelValues(), b.labelValues());
     });
-    samples = sorted;
+    samples = ordered;
   }
 
   private static Sample withoutEmpty(String[] names, String[] values, double value) {
@@ -208,24 +208,6 @@ public final class MetricFamily {
     return samples.get(i).value();
   }
 
-  private Labels labelsOf(Sample s) {
-    if (s.names() != null) {
-      return Labels.of(s.names(), s.labelValues());
-    }
-    if (!omitEmptyLabels) {
-      return Labels.of(labelNames, s.labelValues);
-    }
-    List<String> names = new ArrayList<>(labelNames.length);
-    List<String> values = new ArrayList<>(labelNames.length);
-    for (int i = 0; i < labelNames.length; i++) {
-      if (!s.labelValues[i].isEmpty()) {
-        names.add(labelNames[i]);
-        values.add(s.labelValues[i]);
-      }
-    }
-    return Labels.of(names, values);
-  }
-
   boolean sameShape(MetricFamily other) {
     return hasShape(other.type, other.labelNames);
   }
@@ -241,12 +223,13 @@ public final class MetricFamily {
   }
 
   MetricSnapshot toSnapshot() {
+    sortForExposition(); // the label names each sample carries are set there
     switch (type) {
       case GAUGE: {
         GaugeSnapshot.Builder builder = GaugeSnapshot.builder().name(name).help(help);
         for (Sample s : samples) {
           builder.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder()
-              .labels(labelsOf(s)).value(s.value).build());
+              .labels(Labels.of(s.names(), s.labelValues())).value(s.value).build());
         }
         return builder.build();
       }
@@ -254,7 +237,7 @@ public final class MetricFamily {
         CounterSnapshot.Builder builder = CounterSnapshot.builder().name(name).help(help);
         for (Sample s : samples) {
           builder.dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder()
-              .labels(labelsOf(s)).value(s.value).build());
+              .labels(Labels.of(s.names(), s.labelValues())).value(s.value).build());
         }
         return builder.build();
       }
@@ -262,7 +245,7 @@ public final class MetricFamily {
         UnknownSnapshot.Builder builder = UnknownSnapshot.builder().name(name).help(help);
         for (Sample s : samples) {
           builder.dataPoint(UnknownSnapshot.UnknownDataPointSnapshot.builder()
-              .labels(labelsOf(s)).value(s.value).build());
+              .labels(Labels.of(s.names(), s.labelValues())).value(s.value).build());
         }
         return builder.build();
       }

@@ -4,8 +4,6 @@ import dev.tally.container.ContainerInventory;
 import dev.tally.container.DockerHostInfo;
 import dev.tally.container.InventoryStatus;
 import dev.tally.metrics.MetricFamilies;
-import io.prometheus.metrics.model.snapshots.MetricSnapshot;
-import java.util.List;
 
 /**
  * The agent's families about its Docker connection, read from the inventory's state (no I/O):
@@ -26,7 +24,7 @@ public final class DockerMetrics {
   private DockerMetrics() {}
 
   /** The container endpoint's: up, reconnects and the host info. */
-  public static List<MetricSnapshot> containerEndpoint(ContainerInventory inventory) {
+  public static MetricFamilies containerEndpoint(ContainerInventory inventory) {
     MetricFamilies out = new MetricFamilies();
     InventoryStatus status = inventory.status();
     out.gauge(UP, "Whether the container table is in sync with the Docker daemon (1) or the daemon is unreachable (0).")
@@ -34,14 +32,14 @@ public final class DockerMetrics {
     out.counter(RECONNECTS, "Times the agent reconnected to the Docker daemon and re-listed its containers after losing it.")
         .add(status.reconnects());
     hostInfo(out, inventory);
-    return out.toSnapshots();
+    return out;
   }
 
   /** The node endpoint's: the host info only. */
-  public static List<MetricSnapshot> nodeEndpoint(ContainerInventory inventory) {
+  public static MetricFamilies nodeEndpoint(ContainerInventory inventory) {
     MetricFamilies out = new MetricFamilies();
     hostInfo(out, inventory);
-    return out.toSnapshots();
+    return out;
   }
 
   private static void hostInfo(MetricFamilies out, ContainerInventory inventory) {

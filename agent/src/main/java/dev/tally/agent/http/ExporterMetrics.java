@@ -2,9 +2,6 @@ package dev.tally.agent.http;
 
 import dev.tally.agent.BuildInfo;
 import dev.tally.metrics.MetricFamilies;
-import io.prometheus.metrics.model.snapshots.MetricSnapshot;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
@@ -25,9 +22,9 @@ final class ExporterMetrics {
   private final LongAdder refused = new LongAdder();
   private final AtomicInteger inFlight = new AtomicInteger();
 
-  private final Supplier<List<MetricSnapshot>> agentMetrics;
+  private final Supplier<MetricFamilies> agentMetrics;
 
-  ExporterMetrics(boolean enabled, BuildInfo build, Supplier<List<MetricSnapshot>> agentMetrics) {
+  ExporterMetrics(boolean enabled, BuildInfo build, Supplier<MetricFamilies> agentMetrics) {
     this.build = build;
     this.agentMetrics = agentMetrics;
     process = enabled ? new ProcessFamilies() : null;
@@ -47,22 +44,19 @@ final class ExporterMetrics {
     return inFlight;
   }
 
-  List<MetricSnapshot> snapshots() {
+  /** The agent's own families for one answer. */
+  MetricFamilies families() {
     MetricFamilies own = new MetricFamilies();
     own.gauge("tally_build_info", "A metric with a constant '1' value labeled by version, revision and Java version of the Tally agent.",
         "javaversion", "revision", "version").add(1, build.javaVersion(), build.revision(), build.version());
-    List<MetricSnapshot> all = new ArrayList<>(own.toSnapshots());
-    all.addAll(agentMetrics.get());
-    if (process == null) {
-      return all;
+    own.absorb(agentMetrics.get());
+    if (process != null) {
+      own.counter("promhttp_metric_handler_requests_total", "Total number of scrapes by HTTP status code.", "code")
+          .add(ok.sum(), "200").add(failed.sum(), "500").add(refused.sum(), "503");
+      own.gauge("promhttp_metric_handler_requests_in_flight", "Current number of scrapes being served.")
+          .add(inFlight.get());
+      process.write(own);
     }
-    own = new MetricFamilies();
-    own.counter("promhttp_metric_handler_requests_total", "Total number of scrapes by HTTP status code.", "code")
-        .add(ok.sum(), "200").add(failed.sum(), "500").add(refused.sum(), "503");
-    own.gauge("promhttp_metric_handler_requests_in_flight", "Current number of scrapes being served.")
-        .add(inFlight.get());
-    process.write(own);
-    all.addAll(own.toSnapshots());
-    return all;
+    return own;
   }
 }

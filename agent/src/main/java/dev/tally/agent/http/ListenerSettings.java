@@ -1,8 +1,7 @@
 package dev.tally.agent.http;
 
 import dev.tally.agent.BuildInfo;
-import io.prometheus.metrics.model.snapshots.MetricSnapshot;
-import java.util.List;
+import dev.tally.metrics.MetricFamilies;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -19,7 +18,7 @@ import java.util.function.Supplier;
  *                        collector selection (Docker's state); evaluated per scrape, no I/O
  */
 public record ListenerSettings(String telemetryPath, int maxRequests, boolean exporterMetrics, BuildInfo build,
-    String what, Supplier<List<MetricSnapshot>> agentMetrics) {
+    String what, Supplier<MetricFamilies> agentMetrics) {
 
   public ListenerSettings {
     Objects.requireNonNull(telemetryPath);

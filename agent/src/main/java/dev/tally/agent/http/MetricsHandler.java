@@ -4,16 +4,11 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.tally.metrics.MetricFamilies;
 import dev.tally.scrape.ScrapeRunner;
-import io.prometheus.metrics.config.EscapingScheme;
-import io.prometheus.metrics.expositionformats.ExpositionFormats;
-import io.prometheus.metrics.model.snapshots.MetricSnapshot;
-import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -37,7 +32,6 @@ final class MetricsHandler implements HttpHandler {
   private final Set<String> known;
   private final List<String> enabled;
   private final ExporterMetrics exporter;
-  private final ExpositionFormats formats = ExpositionFormats.init();
   /** Null when {@code --web.max-requests} is 0 (no limit). */
   private final Semaphore limit;
   private final int maxRequests;
@@ -94,30 +88,20 @@ final class MetricsHandler implements HttpHandler {
     boolean gzip = acceptsGzip(exchange.getRequestHeaders().getFirst("Accept-Encoding"));
     try {
       MetricFamilies collected = collect(selection.collectors());
-      List<MetricSnapshot> own = exporter.snapshots();
       // Text 0.0.4 whatever the Accept header asks, as node_exporter and cAdvisor answer: the same
       // bytes for Prometheus 2 and 3, curl and every other scraper.
-      if (TextExposition.supports(own)) {
-        TextExposition.Text text = TextExposition.write(collected, own, spare.getAndSet(null));
-        reusable = text.bytes();
-        if (gzip) {
-          ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
-          try (OutputStream out = gzip(bytes)) {
-            out.write(text.bytes(), 0, text.length());
-          }
-          body = bytes.toByteArray();
-          length = body.length;
-        } else {
-          body = text.bytes(); // the common case: the text as written, no copy
-          length = text.length();
-        }
-      } else {
+      TextExposition.Text text = TextExposition.write(collected, exporter.families(), spare.getAndSet(null));
+      reusable = text.bytes();
+      if (gzip) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
-        try (OutputStream out = gzip ? gzip(bytes) : bytes) {
-          formats.getPrometheusTextFormatWriter().write(out, withOwnMetrics(collected, own), EscapingScheme.ALLOW_UTF8);
+        try (OutputStream out = gzip(bytes)) {
+          out.write(text.bytes(), 0, text.length());
         }
         body = bytes.toByteArray();
         length = body.length;
+      } else {
+        body = text.bytes(); // the common case: the text as written, no copy
+        length = text.length();
       }
     } catch (RuntimeException | IOException e) {
       LOG.log(Level.ERROR, "msg=\"scrape failed\" err=\"{0}\"", String.valueOf(e).replace('"', '\''));
@@ -167,24 +151,6 @@ final class MetricsHandler implements HttpHandler {
     } finally {
       inFlight.remove(selection, mine);
     }
-  }
-
-  /** For client_java's writer, when an own snapshot is of a kind the agent's writer does not know. */
-  private static MetricSnapshots withOwnMetrics(MetricFamilies collected, List<MetricSnapshot> own) {
-    MetricSnapshots.Builder all = MetricSnapshots.builder();
-    Set<String> names = new HashSet<>();
-    for (MetricSnapshot snapshot : collected.toSnapshots()) {
-      all.metricSnapshot(snapshot);
-      names.add(snapshot.getMetadata().getPrometheusName());
-    }
-    for (MetricSnapshot snapshot : own) {
-      // A collector (a textfile, say) that already produced one of these names keeps it, as
-      // node_exporter drops the later of two clashing families.
-      if (names.add(snapshot.getMetadata().getPrometheusName())) {
-        all.metricSnapshot(snapshot);
-      }
-    }
-    return all.build();
   }
 
   private void count(int status) {

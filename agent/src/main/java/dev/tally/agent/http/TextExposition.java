@@ -3,13 +3,6 @@ package dev.tally.agent.http;
 import dev.tally.metrics.MetricFamilies;
 import dev.tally.metrics.MetricFamily;
 import dev.tally.metrics.MetricType;
-import io.prometheus.metrics.model.snapshots.CounterSnapshot;
-import io.prometheus.metrics.model.snapshots.DataPointSnapshot;
-import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
-import io.prometheus.metrics.model.snapshots.Labels;
-import io.prometheus.metrics.model.snapshots.MetricSnapshot;
-import io.prometheus.metrics.model.snapshots.MetricSnapshots;
-import io.prometheus.metrics.model.snapshots.UnknownSnapshot;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -20,12 +13,12 @@ import java.util.Set;
 
 /**
  * The Prometheus text format 0.0.4 — what node_exporter and cAdvisor answer every scraper — written
- * straight into bytes. client_java's writer produces the same text through a synchronized
- * {@code BufferedWriter} one character at a time, which was a fifth of the agent's CPU per scrape;
- * this writer appends ASCII runs to one array and only looks at characters that may need escaping.
- * It knows the snapshot kinds the agent serves (gauge, counter, untyped); {@link #supports} says
- * whether a set of snapshots holds only those, and the caller falls back to client_java otherwise.
- * Byte-for-byte equality with client_java's output is checked on every golden scenario.
+ * straight into bytes from the agent's families. client_java's writer produces the same text from
+ * snapshots through a synchronized {@code BufferedWriter} one character at a time, which was a
+ * fifth of the agent's CPU per scrape, and building the snapshots (client_java validates and sorts
+ * every label set) cost more than writing; this writer appends ASCII runs to one array and only
+ * looks at characters that may need escaping. Byte-for-byte equality with client_java's output is
+ * checked on every golden scenario.
  */
 public final class TextExposition {
   public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
@@ -48,10 +41,6 @@ public final class TextExposition {
   /** Where a label set's text already is in this answer: {@code buffer[start, start + length)}. */
   private record RenderedLabels(String[] names, int start, int length) {}
 
-  private TextExposition(int capacity) {
-    buffer = new byte[capacity];
-  }
-
   private TextExposition(byte[] reuse, int capacity) {
     buffer = reuse != null && reuse.length >= capacity ? reuse : new byte[capacity];
   }
@@ -59,83 +48,44 @@ public final class TextExposition {
   /** Written text: {@code bytes[0, length)}; {@code bytes} may be longer, and may be the array given to reuse. */
   public record Text(byte[] bytes, int length) {}
 
-  /** A first guess of the size (a container series line is about 160 bytes) saves regrowing. */
-  private static int pointCount(MetricSnapshots snapshots) {
-    int points = 0;
-    for (MetricSnapshot snapshot : snapshots) {
-      points += snapshot.getDataPoints().size();
-    }
-    return points;
-  }
-
-  /** True when every snapshot is a kind this writer knows. */
-  public static boolean supports(Iterable<MetricSnapshot> snapshots) {
-    for (MetricSnapshot snapshot : snapshots) {
-      if (!(snapshot instanceof GaugeSnapshot || snapshot instanceof CounterSnapshot
-          || snapshot instanceof UnknownSnapshot)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** The snapshots as text, in their order (MetricSnapshots keeps them sorted by name). */
-  public static byte[] write(MetricSnapshots snapshots) {
-    TextExposition text = new TextExposition(64 * 1024 + 160 * pointCount(snapshots));
-    for (MetricSnapshot snapshot : snapshots) {
-      text.family(snapshot);
-    }
-    return Arrays.copyOf(text.buffer, text.size);
-  }
-
-  /** One family to write: a collector's, or one of the agent's own snapshots. */
-  private record Entry(String sortName, MetricFamily family, MetricSnapshot snapshot) {}
+  /** One family to write and the name client_java would sort it by. */
+  private record Entry(String sortName, MetricFamily family) {}
 
   /**
-   * The collectors' families (sorted for exposition by the scrape runner) and the agent's own
-   * snapshots, in one list ordered by name as client_java orders snapshots (a counter by its name
-   * without {@code _total}). No snapshots are built for the collectors' samples: building them
-   * (client_java validates and sorts every label set) cost more than writing the text. An own
-   * snapshot whose name a collector already used is left out, as node_exporter drops the later of
-   * two clashing families. The own snapshots must be of kinds {@link #supports} accepts.
+   * The collectors' families and the agent's own (each family's samples sorted first,
+   * {@link MetricFamilies#sortForExposition}), in one list ordered by name as client_java orders
+   * snapshots (a counter by its name without {@code _total}). An own family whose name a collector
+   * already used is left out, as node_exporter drops the later of two clashing families.
    */
-  public static byte[] write(MetricFamilies collected, List<MetricSnapshot> own) {
+  public static byte[] write(MetricFamilies collected, MetricFamilies own) {
     Text text = write(collected, own, null);
     return Arrays.copyOf(text.bytes(), text.length());
   }
 
   /**
-   * {@link #write(MetricFamilies, List)} into {@code reuse} when it is large enough (a handler keeps
-   * the array of its last answer: at 50 containers it is about 400 KB, which otherwise is allocated
-   * and then copied to its exact size on every scrape).
+   * {@link #write(MetricFamilies, MetricFamilies)} into {@code reuse} when it is large enough (a
+   * handler keeps the array of its last answer: at 50 containers it is about 400 KB, which
+   * otherwise is allocated and then copied to its exact size on every scrape).
    */
-  public static Text write(MetricFamilies collected, List<MetricSnapshot> own, byte[] reuse) {
+  public static Text write(MetricFamilies collected, MetricFamilies own, byte[] reuse) {
+    collected.sortForExposition(); // already done by the scrape runner before sharing: a no-op
+    own.sortForExposition();
     List<Entry> entries = new ArrayList<>();
     Set<String> names = new HashSet<>();
     int points = 0;
-    for (MetricFamily family : collected.families()) {
-      if (family.size() > 0) {
-        String sortName = sortName(family);
-        names.add(sortName);
-        entries.add(new Entry(sortName, family, null));
-        points += family.size();
-      }
-    }
-    for (MetricSnapshot snapshot : own) {
-      String sortName = snapshot.getMetadata().getPrometheusName();
-      if (names.add(sortName)) {
-        entries.add(new Entry(sortName, null, snapshot));
-        points += snapshot.getDataPoints().size();
+    for (MetricFamilies families : List.of(collected, own)) {
+      for (MetricFamily family : families.families()) {
+        if (family.size() > 0 && names.add(sortName(family))) {
+          entries.add(new Entry(sortName(family), family));
+          points += family.size();
+        }
       }
     }
     entries.sort(Comparator.comparing(Entry::sortName));
+    // A first guess of the size (a container series line is about 160 bytes) saves regrowing.
     TextExposition text = new TextExposition(reuse, 64 * 1024 + 160 * points);
     for (Entry entry : entries) {
-      if (entry.family() != null) {
-        text.family(entry.family());
-      } else {
-        text.family(entry.snapshot());
-      }
+      text.family(entry.family());
     }
     return new Text(text.buffer, text.size);
   }
@@ -203,45 +153,6 @@ public final class TextExposition {
     byteOut('}');
   }
 
-  private void family(MetricSnapshot snapshot) {
-    if (snapshot.getDataPoints().isEmpty()) {
-      return;
-    }
-    String name = snapshot.getMetadata().getPrometheusName();
-    String type;
-    if (snapshot instanceof CounterSnapshot) {
-      name = name + "_total";
-      type = "counter";
-    } else if (snapshot instanceof GaugeSnapshot) {
-      type = "gauge";
-    } else {
-      type = "untyped";
-    }
-    String help = snapshot.getMetadata().getHelp();
-    if (help != null) {
-      ascii("# HELP ").ascii(name).ascii(" ").escaped(help, false).newline();
-    }
-    ascii("# TYPE ").ascii(name).ascii(" ").ascii(type).newline();
-    for (DataPointSnapshot point : snapshot.getDataPoints()) {
-      ascii(name);
-      labels(point.getLabels());
-      ascii(" ").ascii(value(point));
-      if (point.hasScrapeTimestamp()) {
-        ascii(" ").ascii(Long.toString(point.getScrapeTimestampMillis()));
-      }
-      newline();
-    }
-  }
-
-  private static String value(DataPointSnapshot point) {
-    if (point instanceof CounterSnapshot.CounterDataPointSnapshot counter) {
-      return value(counter.getValue());
-    } else if (point instanceof GaugeSnapshot.GaugeDataPointSnapshot gauge) {
-      return value(gauge.getValue());
-    }
-    return value(((UnknownSnapshot.UnknownDataPointSnapshot) point).getValue());
-  }
-
   private static String value(double value) {
     if (value == Double.POSITIVE_INFINITY) {
       return "+Inf";
@@ -250,21 +161,6 @@ public final class TextExposition {
       return "-Inf";
     }
     return Double.toString(value);
-  }
-
-  private void labels(Labels labels) {
-    if (labels.isEmpty()) {
-      return;
-    }
-    byteOut('{');
-    for (int i = 0; i < labels.size(); i++) {
-      if (i > 0) {
-        byteOut(',');
-      }
-      ascii(labels.getPrometheusName(i)).ascii("=\"").escaped(labels.getValue(i), true);
-      byteOut('"');
-    }
-    byteOut('}');
   }
 
   /**
