@@ -25,11 +25,11 @@ public final class CgroupPathResolver {
   private static final long RECHECK_NANOS = 60_000_000_000L;
 
   private final HostPaths paths;
+  private final CgroupLayout layout;
+  private final String driver;
   private final PassCache<String, Resolved> resolved = new PassCache<>(dropped -> { });
 
   private record Resolved(long initPid, String path, long at) {}
-  private final CgroupLayout layout;
-  private final String driver;
 
   /** @param driver Docker's {@code CgroupDriver} ({@code cgroupfs}, {@code systemd}); "" when unknown (probe both) */
   public CgroupPathResolver(HostPaths paths, CgroupLayout layout, String driver) {
