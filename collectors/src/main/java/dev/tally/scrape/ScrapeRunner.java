@@ -6,7 +6,6 @@ import dev.tally.metrics.MetricFamilies;
 import dev.tally.metrics.MetricFamily;
 import dev.tally.spi.Endpoint;
 import dev.tally.spi.NoDataException;
-import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.List;
@@ -75,19 +74,9 @@ public final class ScrapeRunner {
     return collectors.stream().map(NamedCollector::name).toList();
   }
 
-  /** Runs every collector. */
-  public MetricSnapshots scrape() {
-    return scrape(name -> true);
-  }
-
-  /** Runs the collectors whose names {@code include} accepts ({@code collect[]} / {@code exclude[]}). */
-  public MetricSnapshots scrape(Predicate<String> include) {
-    return new MetricSnapshots(collect(include).toSnapshots());
-  }
-
   /**
-   * {@link #scrape(Predicate)} as the agent's own families, their samples sorted for exposition:
-   * what the HTTP handler writes without building client_java snapshots.
+   * Runs the collectors whose names {@code include} accepts ({@code collect[]} / {@code exclude[]})
+   * and returns their families with the meta families, samples sorted for exposition.
    */
   public MetricFamilies collect(Predicate<String> include) {
     MetricFamilies all = new MetricFamilies();
