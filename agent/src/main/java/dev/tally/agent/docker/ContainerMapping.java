@@ -1,19 +1,13 @@
 package dev.tally.agent.docker;
 
-import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.model.ContainerConfig;
-import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.api.model.Info;
-import com.github.dockerjava.api.model.SwarmInfo;
-import com.github.dockerjava.api.model.Version;
+import dev.tally.agent.docker.api.JsonObject;
 import dev.tally.container.ContainerInfo;
 import dev.tally.container.DockerHostInfo;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Map;
 
 /**
- * docker-java's answers → the collectors' records. The single place that knows Docker's JSON
+ * Docker's JSON answers → the collectors' records. The single place that knows Docker's JSON
  * conventions (0 = unset, Go's zero time, the leading {@code /} of names), shared by the live
  * {@link DockerInventory} and by {@link RecordedDockerAnswers}.
  */
@@ -24,23 +18,23 @@ final class ContainerMapping {
   private ContainerMapping() {
   }
 
-  static ContainerInfo container(InspectContainerResponse inspect) {
-    ContainerConfig config = inspect.getConfig();
-    HostConfig host = inspect.getHostConfig();
-    InspectContainerResponse.ContainerState state = inspect.getState();
-    Long pid = state == null ? null : state.getPidLong();
-    boolean running = state != null && Boolean.TRUE.equals(state.getRunning());
-    Map<String, String> labels = config == null ? null : config.getLabels();
+  /** From {@code GET /containers/{id}/json}. */
+  static ContainerInfo container(JsonObject inspect) {
+    JsonObject config = inspect.object("Config");
+    JsonObject host = inspect.object("HostConfig");
+    JsonObject state = inspect.object("State");
+    Long pid = state.integer("Pid");
+    boolean running = Boolean.TRUE.equals(state.bool("Running"));
     return new ContainerInfo(
-        inspect.getId(),
-        stripSlash(inspect.getName()),
-        config == null ? "" : config.getImage(),
-        labels,
+        inspect.string("Id"),
+        stripSlash(inspect.string("Name")),
+        config.string("Image"),
+        config.strings("Labels"),
         running && pid != null ? pid : 0,
-        host == null ? "" : host.getCgroupParent(),
-        host == null ? ContainerInfo.Limits.NONE : limits(host),
-        instant(inspect.getCreated()),
-        state == null ? null : instant(state.getStartedAt()));
+        host.string("CgroupParent"),
+        limits(host),
+        instant(inspect.string("Created")),
+        instant(state.string("StartedAt")));
   }
 
   /** After a {@code die} event: the process is gone, the rest stays as inspected. */
@@ -55,37 +49,37 @@ final class ContainerMapping {
         c.cgroupParent(), c.limits(), c.created(), c.started());
   }
 
-  static DockerHostInfo host(Version version, Info info, String apiVersionInUse) {
-    SwarmInfo swarm = info.getSwarm();
-    String state = swarm == null || swarm.getLocalNodeState() == null
-        ? "" : swarm.getLocalNodeState().getValue();
-    String nodeId = swarm == null ? "" : swarm.getNodeID();
+  /** From {@code GET /version} and {@code GET /info}. */
+  static DockerHostInfo host(JsonObject version, JsonObject info, String apiVersionInUse) {
+    JsonObject swarm = info.object("Swarm");
+    String state = swarm.string("LocalNodeState") == null ? "" : swarm.string("LocalNodeState");
+    String nodeId = swarm.string("NodeID") == null ? "" : swarm.string("NodeID");
     // /info has no role field; ControlAvailable is true exactly on managers (docker info prints
     // "Is Manager" from it). Outside an active swarm there is no role.
     String role = "";
     if ("active".equals(state) || "locked".equals(state)) {
-      role = Boolean.TRUE.equals(swarm.getControlAvailable()) ? "manager" : "worker";
+      role = Boolean.TRUE.equals(swarm.bool("ControlAvailable")) ? "manager" : "worker";
     }
     return new DockerHostInfo(
-        version.getVersion() != null ? version.getVersion() : info.getServerVersion(),
+        version.string("Version") != null ? version.string("Version") : info.string("ServerVersion"),
         apiVersionInUse,
         nodeId,
-        info.getName(),
+        info.string("Name"),
         role,
         state,
-        info.getCGroupDriver(),
-        info.getCGroupVersion());
+        info.string("CgroupDriver"),
+        info.string("CgroupVersion"));
   }
 
-  private static ContainerInfo.Limits limits(HostConfig host) {
+  private static ContainerInfo.Limits limits(JsonObject host) {
     return new ContainerInfo.Limits(
-        setOrNull(host.getCpuShares() == null ? null : host.getCpuShares().longValue()),
-        setOrNull(host.getCpuQuota()),
-        setOrNull(host.getCpuPeriod()),
-        setOrNull(host.getNanoCPUs()),
-        setOrNull(host.getMemory()),
-        setOrNull(host.getMemorySwap()),
-        setOrNull(host.getMemoryReservation()));
+        setOrNull(host.integer("CpuShares")),
+        setOrNull(host.integer("CpuQuota")),
+        setOrNull(host.integer("CpuPeriod")),
+        setOrNull(host.integer("NanoCpus")),
+        setOrNull(host.integer("Memory")),
+        setOrNull(host.integer("MemorySwap")),
+        setOrNull(host.integer("MemoryReservation")));
   }
 
   /** Docker writes 0 for a limit that was not given; null keeps it from reading as "zero". */

@@ -1,10 +1,8 @@
 package dev.tally.agent.docker;
 
-import com.github.dockerjava.api.model.Container;
-import com.github.dockerjava.api.model.Event;
-import com.github.dockerjava.api.model.Info;
-import com.github.dockerjava.transport.DockerHttpClient;
-import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
+import dev.tally.agent.docker.api.DockerTransport;
+import dev.tally.agent.docker.api.JsonObject;
+import dev.tally.agent.docker.api.SocketTransport;
 import dev.tally.container.ContainerInfo;
 import dev.tally.container.ContainerInventory;
 import dev.tally.container.DockerHostInfo;
@@ -39,8 +37,7 @@ public final class DockerInventory implements ContainerInventory, AutoCloseable 
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
   private final String dockerHost;
-  private final DockerHttpClient requests;
-  private final DockerHttpClient events;
+  private final DockerTransport transport;
   private final Backoff backoff;
   private final Clock clock;
   private final ContainerTable table = new ContainerTable();
@@ -52,11 +49,9 @@ public final class DockerInventory implements ContainerInventory, AutoCloseable 
   private volatile boolean closed;
   private boolean everConnected;
 
-  DockerInventory(String dockerHost, DockerHttpClient requests, DockerHttpClient events,
-      Backoff backoff, Clock clock) {
+  DockerInventory(String dockerHost, DockerTransport transport, Backoff backoff, Clock clock) {
     this.dockerHost = dockerHost;
-    this.requests = requests;
-    this.events = events;
+    this.transport = transport;
     this.backoff = backoff;
     this.clock = clock;
     this.thread = new Thread(this::run, "tally-docker-inventory");
@@ -69,13 +64,8 @@ public final class DockerInventory implements ContainerInventory, AutoCloseable 
   }
 
   static DockerInventory start(String dockerHost, Duration initialBackoff, Duration maxBackoff) {
-    URI uri = URI.create(dockerHost);
-    DockerHttpClient requests = new ZerodepDockerHttpClient.Builder()
-        .dockerHost(uri).sslConfig(NoTls.forHost(uri)).connectionTimeout(CONNECT_TIMEOUT).responseTimeout(REQUEST_TIMEOUT)
-        .maxConnections(4).build();
-    DockerHttpClient events = new ZerodepDockerHttpClient.Builder()
-        .dockerHost(uri).sslConfig(NoTls.forHost(uri)).connectionTimeout(CONNECT_TIMEOUT).maxConnections(1).build();
-    DockerInventory inventory = new DockerInventory(dockerHost, requests, events,
+    DockerTransport transport = SocketTransport.forHost(URI.create(dockerHost), CONNECT_TIMEOUT, REQUEST_TIMEOUT);
+    DockerInventory inventory = new DockerInventory(dockerHost, transport,
         new Backoff(initialBackoff, maxBackoff), Clock.systemUTC());
     inventory.thread.start();
     return inventory;
@@ -119,8 +109,8 @@ public final class DockerInventory implements ContainerInventory, AutoCloseable 
 
   /** Connects, resyncs the whole table, then applies events until the stream ends (throws). */
   private void syncAndFollow() throws IOException {
-    DockerSession session = new DockerSession(dockerHost, requests, events);
-    Info info = session.info();
+    DockerSession session = new DockerSession(transport);
+    JsonObject info = session.info();
     // Subscribe before listing: a container started in between is then in the list, the stream,
     // or both (applying an event twice is harmless); it is never missed.
     try (EventStream stream = session.openEvents()) {
@@ -129,15 +119,15 @@ public final class DockerInventory implements ContainerInventory, AutoCloseable 
         return;
       }
       List<ContainerInfo> all = new ArrayList<>();
-      for (Container c : session.list()) {
-        session.inspect(c.getId()).map(ContainerMapping::container).ifPresent(all::add);
+      for (String id : session.list()) {
+        session.inspect(id).map(ContainerMapping::container).ifPresent(all::add);
       }
       table.replaceAll(all);
       host = ContainerMapping.host(session.negotiated().daemon(), info,
-          session.negotiated().version().getVersion());
+          session.negotiated().version().toString());
       markUp(all.size());
       backoff.reset();
-      for (Event event = stream.next(); event != null; event = stream.next()) {
+      for (JsonObject event = stream.next(); event != null; event = stream.next()) {
         apply(session, event);
       }
       if (!closed) {
@@ -148,10 +138,11 @@ public final class DockerInventory implements ContainerInventory, AutoCloseable 
     }
   }
 
-  private void apply(DockerSession session, Event event) throws IOException {
-    String id = event.getActor() != null && event.getActor().getId() != null
-        ? event.getActor().getId() : event.getId();
-    String action = event.getAction() != null ? event.getAction() : event.getStatus();
+  /** One event: {@code Action} and {@code Actor.ID} (API ≥ 1.22), or the older {@code status} and {@code id}. */
+  private void apply(DockerSession session, JsonObject event) throws IOException {
+    JsonObject actor = event.object("Actor");
+    String id = actor.string("ID") != null ? actor.string("ID") : event.string("id");
+    String action = event.string("Action") != null ? event.string("Action") : event.string("status");
     if (id == null || action == null) {
       return;
     }
@@ -166,8 +157,7 @@ public final class DockerInventory implements ContainerInventory, AutoCloseable 
       }
       case "die" -> table.update(id, ContainerMapping::stopped);
       case "rename" -> {
-        String name = event.getActor() == null || event.getActor().getAttributes() == null
-            ? null : event.getActor().getAttributes().get("name");
+        String name = actor.object("Attributes").string("name");
         if (name != null) {
           table.update(id, c -> ContainerMapping.renamed(c, name));
         }
@@ -206,7 +196,7 @@ public final class DockerInventory implements ContainerInventory, AutoCloseable 
         dockerHost, text.replace('"', '\'')));
   }
 
-  /** Stops the thread and closes the transports; the table stays readable. */
+  /** Stops the thread and closes the events stream; the table stays readable. */
   @Override
   public void close() {
     closed = true;
@@ -224,15 +214,6 @@ public final class DockerInventory implements ContainerInventory, AutoCloseable 
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    closeQuietly(events);
-    closeQuietly(requests);
-  }
-
-  private static void closeQuietly(DockerHttpClient client) {
-    try {
-      client.close();
-    } catch (IOException | RuntimeException e) {
-      LOG.log(Level.FINE, "closing the Docker transport failed", e);
-    }
+    transport.close();
   }
 }

@@ -1,14 +1,11 @@
 package dev.tally.agent.docker;
 
-import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.model.Container;
-import com.github.dockerjava.api.model.Info;
-import com.github.dockerjava.core.DefaultDockerClientConfig;
-import com.github.dockerjava.core.DockerClientImpl;
-import com.github.dockerjava.transport.DockerHttpClient;
+import dev.tally.agent.docker.api.DockerApiException;
+import dev.tally.agent.docker.api.DockerResponse;
+import dev.tally.agent.docker.api.DockerTransport;
+import dev.tally.agent.docker.api.JsonObject;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,81 +16,81 @@ import java.util.Optional;
  * refusal is an error for the reconnect loop.
  */
 final class DockerSession {
-  /** A read-only Docker call; IOException for the transport, DockerException for HTTP errors. */
-  interface Call<T> {
-    T run(DockerClient client) throws IOException;
+  /** A read-only Docker call at the negotiated version's path prefix ({@code /v1.41}). */
+  private interface Call<T> {
+    T run(String prefix) throws IOException;
   }
 
-  private final String dockerHost;
-  private final DockerHttpClient transport;
-  private final DockerHttpClient eventsTransport;
+  private final DockerTransport transport;
   private final ApiVersionNegotiator negotiator;
   private ApiVersionNegotiator.Negotiated negotiated;
-  private DockerClient client;
 
-  /**
-   * @param transport       for requests (bounded response timeout)
-   * @param eventsTransport for the events stream, which may stay silent for hours
-   */
-  DockerSession(String dockerHost, DockerHttpClient transport, DockerHttpClient eventsTransport)
-      throws IOException {
-    this.dockerHost = dockerHost;
+  DockerSession(DockerTransport transport) throws IOException {
     this.transport = transport;
-    this.eventsTransport = eventsTransport;
     this.negotiator = new ApiVersionNegotiator(transport);
-    renegotiate();
+    negotiated = negotiator.negotiate();
   }
 
   ApiVersionNegotiator.Negotiated negotiated() {
     return negotiated;
   }
 
-  Info info() throws IOException {
-    return call(c -> c.infoCmd().exec());
+  JsonObject info() throws IOException {
+    return call(prefix -> object(prefix + "/info"));
   }
 
-  /** All containers, running or not (the table keeps stopped ones with init pid 0). */
-  List<Container> list() throws IOException {
-    return call(c -> c.listContainersCmd().withShowAll(true).exec());
+  /** The ids of all containers, running or not (the table keeps stopped ones with init pid 0). */
+  List<String> list() throws IOException {
+    return call(prefix -> {
+      try (DockerResponse response = transport.get(prefix + "/containers/json?all=true")) {
+        List<String> ids = new ArrayList<>();
+        if (!(response.json() instanceof List<?> containers)) {
+          throw new IOException("GET /containers/json: expected a JSON array");
+        }
+        for (Object c : containers) {
+          if (c instanceof JsonObject container && container.string("Id") != null) {
+            ids.add(container.string("Id"));
+          }
+        }
+        return ids;
+      }
+    });
   }
 
   /** Empty when the container was removed between the event or list and this call. */
-  Optional<InspectContainerResponse> inspect(String id) throws IOException {
-    return call(c -> {
+  Optional<JsonObject> inspect(String id) throws IOException {
+    return call(prefix -> {
       try {
-        return Optional.of(c.inspectContainerCmd(id).exec());
-      } catch (NotFoundException gone) {
-        return Optional.empty();
+        return Optional.of(object(prefix + "/containers/" + id + "/json"));
+      } catch (DockerApiException e) {
+        if (e.status() == 404) {
+          return Optional.empty();
+        }
+        throw e;
       }
     });
   }
 
   /** Opens the container events stream now; events from this moment on are buffered for us. */
   EventStream openEvents() throws IOException {
-    return call(c -> EventStream.open(eventsTransport, negotiated.version()));
+    return call(prefix -> EventStream.open(transport, prefix));
+  }
+
+  private JsonObject object(String path) throws IOException {
+    try (DockerResponse response = transport.get(path)) {
+      return response.object();
+    }
   }
 
   private <T> T call(Call<T> call) throws IOException {
     try {
-      return call.run(client);
-    } catch (RuntimeException | IOException e) {
+      return call.run("/v" + negotiated.version());
+    } catch (IOException e) {
       if (!ApiVersionNegotiator.isVersionRefused(e)) {
         throw e;
       }
-      renegotiate();
-      return call.run(client);
+      negotiated = negotiator.negotiate();
+      return call.run("/v" + negotiated.version());
     }
-  }
-
-  private void renegotiate() throws IOException {
-    negotiated = negotiator.negotiate();
-    DefaultDockerClientConfig config = new DefaultDockerClientConfig.Builder()
-        .withDockerHost(dockerHost)
-        .withDockerTlsVerify(false)
-        .withApiVersion(negotiated.version())
-        .build();
-    // Not closed on its own: closing a DockerClientImpl closes the shared transport, which the
-    // inventory owns.
-    client = DockerClientImpl.getInstance(config, transport);
   }
 }

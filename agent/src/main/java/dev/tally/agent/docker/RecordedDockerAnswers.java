@@ -1,10 +1,7 @@
 package dev.tally.agent.docker;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.model.Container;
-import com.github.dockerjava.api.model.Info;
-import com.github.dockerjava.api.model.Version;
+import dev.tally.agent.docker.api.JsonObject;
+import dev.tally.agent.docker.api.JsonReader;
 import dev.tally.container.ContainerInfo;
 import dev.tally.container.ContainerInventory;
 import dev.tally.container.DockerHostInfo;
@@ -22,10 +19,10 @@ import java.util.Optional;
 /**
  * A {@link ContainerInventory} from recorded Docker answers (a scenario's {@code docker/}
  * directory: {@code version.json}, {@code info.json}, {@code containers.json},
- * {@code containers/<id>.json}), parsed with docker-java's mapper and mapped by
+ * {@code containers/<id>.json}), parsed by the same {@link JsonReader} and mapped by
  * {@link ContainerMapping}, exactly as {@link DockerInventory} maps live answers. It lives in the
- * agent, next to that mapping, because the mapping needs docker-java's model classes and the
- * collectors module stays free of docker-java; golden tests that need containers run in the agent.
+ * agent, next to that mapping, so the collectors module knows nothing of Docker's JSON; golden tests
+ * that need containers run in the agent.
  */
 public final class RecordedDockerAnswers implements ContainerInventory {
   private final List<ContainerInfo> containers;
@@ -43,23 +40,30 @@ public final class RecordedDockerAnswers implements ContainerInventory {
    * before its inspect was captured).
    */
   public static RecordedDockerAnswers load(Path dir) throws IOException {
-    Version version = DockerJson.MAPPER.readValue(Files.readString(dir.resolve("version.json")),
-        Version.class);
-    Info info = DockerJson.MAPPER.readValue(Files.readString(dir.resolve("info.json")), Info.class);
-    List<Container> list = DockerJson.MAPPER.readValue(
-        Files.readString(dir.resolve("containers.json")), new TypeReference<List<Container>>() { });
+    JsonObject version = object(dir.resolve("version.json"));
+    JsonObject info = object(dir.resolve("info.json"));
     List<ContainerInfo> containers = new ArrayList<>();
-    for (Container c : list) {
-      Path inspect = dir.resolve("containers").resolve(c.getId() + ".json");
-      if (!Files.exists(inspect)) {
+    if (!(JsonReader.parse(Files.readString(dir.resolve("containers.json"))) instanceof List<?> list)) {
+      throw new IOException(dir.resolve("containers.json") + ": expected a JSON array");
+    }
+    for (Object listed : list) {
+      String id = listed instanceof JsonObject c ? c.string("Id") : null;
+      Path inspect = dir.resolve("containers").resolve(id + ".json");
+      if (id == null || !Files.exists(inspect)) {
         continue;
       }
-      containers.add(ContainerMapping.container(DockerJson.MAPPER.readValue(
-          Files.readString(inspect), InspectContainerResponse.class)));
+      containers.add(ContainerMapping.container(object(inspect)));
     }
     containers.sort(Comparator.comparing(ContainerInfo::id));
-    String api = ApiVersionNegotiator.choose(version).getVersion();
+    String api = ApiVersionNegotiator.choose(version).toString();
     return new RecordedDockerAnswers(containers, ContainerMapping.host(version, info, api));
+  }
+
+  private static JsonObject object(Path file) throws IOException {
+    if (JsonReader.parse(Files.readString(file)) instanceof JsonObject o) {
+      return o;
+    }
+    throw new IOException(file + ": expected a JSON object");
   }
 
   /** {@link #load} for callers that cannot handle checked exceptions (test fixtures). */

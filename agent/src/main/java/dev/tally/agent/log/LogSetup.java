@@ -13,14 +13,6 @@ import java.util.logging.StreamHandler;
  * one line per record, at {@code --log.level}. JUL's root logger is the only global state touched.
  */
 public final class LogSetup {
-  /**
-   * docker-java and the HTTP client shaded in its transport log their retries ("recoverable I/O
-   * exception … re-executed") at INFO while the daemon restarts; the inventory already logs one
-   * line per state change, so theirs show only at debug. Held here because JUL keeps loggers weakly
-   * and would forget the level.
-   */
-  private static final Logger DOCKER_JAVA = Logger.getLogger("com.github.dockerjava");
-
   private LogSetup() {}
 
   public static void configure(LogLevel level, LogFormat format, PrintStream stream) {
@@ -30,7 +22,6 @@ public final class LogSetup {
     Handler handler = new FlushingHandler(stream, new LineFormatter(format));
     handler.setLevel(level.julLevel());
     root.addHandler(handler);
-    DOCKER_JAVA.setLevel(level == LogLevel.DEBUG ? null : java.util.logging.Level.WARNING);
   }
 
   /** A StreamHandler that flushes every record, so lines appear when written, and never closes the stream. */

@@ -2,7 +2,6 @@ package dev.tally.agent.docker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tally.container.ContainerInfo;
@@ -16,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The live inventory against the machine's Docker engine (Debian's docker.io; {@code .ci/run}
  * starts it): containers with limits and labels appear with the values Docker reports, events keep
- * the table current, and the trimmed docker-java dependency set (see the root pom) is what runs.
+ * the table current — through the agent's own HTTP client and JSON reader over the unix socket.
  */
 class DockerInventoryEngineTest {
   private static final Duration EVENTS = Duration.ofSeconds(5);
@@ -66,8 +65,8 @@ class DockerInventoryEngineTest {
     DockerHostInfo host = inventory.host().orElseThrow();
     String[] server = docker.run("version", "--format", "{{.Server.Version}} {{.Server.APIVersion}}").split(" ");
     assertEquals(server[0], host.daemonVersion());
-    String expectedApi = ApiVersionNegotiator.compare(com.github.dockerjava.core.RemoteApiVersion.parseConfig(server[1]),
-        ApiVersionNegotiator.AGENT_MAX) > 0 ? ApiVersionNegotiator.AGENT_MAX.getVersion() : server[1];
+    String expectedApi = ApiVersion.parse(server[1]).compareTo(ApiVersionNegotiator.AGENT_MAX) > 0
+        ? ApiVersionNegotiator.AGENT_MAX.toString() : server[1];
     assertEquals(expectedApi, host.apiVersion());
     assertEquals(docker.run("info", "--format", "{{.CgroupDriver}}"), host.cgroupDriver());
     assertEquals(docker.run("info", "--format", "{{.Swarm.NodeID}}"), host.swarmNodeId());
@@ -93,25 +92,5 @@ class DockerInventoryEngineTest {
     DockerEngine.await(EVENTS, "renamed container removed", () -> byName(evented + "-renamed").isEmpty());
     assertTrue(inventory.status().connected());
     assertEquals(0, inventory.status().reconnects());
-  }
-
-  @Test
-  void runsOnTheTrimmedDependencySet() {
-    // The root pom leaves these out of docker-java's tree; this test class path is the trimmed one,
-    // so the test above proves that what remains talks to a real engine over the unix socket.
-    for (String absent : new String[] {"org.bouncycastle.jce.provider.BouncyCastleProvider",
-        "org.apache.commons.compress.archivers.tar.TarArchiveOutputStream", "org.apache.commons.codec.binary.Base64"}) {
-      assertThrows(ClassNotFoundException.class, () -> Class.forName(absent), absent + " should not be on the class path");
-    }
-    assertTrue(classPresent("com.github.dockerjava.zerodep.ZerodepDockerHttpClient"));
-  }
-
-  private static boolean classPresent(String name) {
-    try {
-      Class.forName(name);
-      return true;
-    } catch (ClassNotFoundException e) {
-      return false;
-    }
   }
 }
