@@ -5,11 +5,13 @@
 #   bench/ab.sh BASE.jar NEW.jar [host|containers] [rounds] [scrapes]
 # Build BASE.jar from another checkout: git worktree add /tmp/base <rev> && (cd /tmp/base &&
 # mvn -q -DskipTests -pl agent -am package). Plain HTTP without gzip (curl), one connection per
-# scrape; JVM options from deploy/systemd/tally.default. Ports 19611-19614.
+# scrape; JVM options and MALLOC_ARENA_MAX from deploy/systemd/tally.default. Ports 19611-19614.
 set -eu
 cd "$(dirname "$0")/.."
 base=$1 new=$2 endpoint=${3:-host} rounds=${4:-2} scrapes=${5:-500}
 opts=$(sed -n 's/^JAVA_OPTS="\(.*\)"$/\1/p' deploy/systemd/tally.default)
+MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-$(sed -n 's/^MALLOC_ARENA_MAX=//p' deploy/systemd/tally.default)}
+export MALLOC_ARENA_MAX
 tck=$(getconf CLK_TCK)
 
 run() { # jar port label

@@ -19,7 +19,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from scrape_bench import (RESULTS, ROOT, Scraper, cpu_ms, default_java_opts, port_in_use,  # noqa: E402
-                          rss_mib, threads, wait_ready)
+                          rss_mib, threads, use_shipped_environment, wait_ready)
 
 PORT, CONTAINER_PORT = 19200, 19280
 C1_LATE = ['-XX:Tier3InvocationThreshold=2000', '-XX:Tier3MinInvocationThreshold=1000',
@@ -45,9 +45,9 @@ def variants(shipped, cds_archive):
         # start-up code (flag parsing, the Docker client's set-up) gets compiled and kept.
         ('shipped, C1 thresholds x10', shipped + C1_LATE, {}),
         ('shipped, -Xmn4m (small young generation)', shipped + ['-Xmn4m'], {}),
-        # JDK 17.0.9+: gives freed malloc memory (compiler arenas) back to the OS on a timer.
-        ('shipped, -XX:TrimNativeHeapInterval=30000', shipped + ['-XX:TrimNativeHeapInterval=30000'], {}),
-        ('shipped, MALLOC_ARENA_MAX=2', shipped, {'MALLOC_ARENA_MAX': '2'}),
+        # JDK 17.0.9+: gives freed malloc memory back to the OS on a timer.
+        ('shipped, no -XX:TrimNativeHeapInterval', without(shipped, '-XX:TrimNativeHeapInterval'), {}),
+        ('shipped, MALLOC_ARENA_MAX unset (glibc: 8 arenas per core)', shipped, {'MALLOC_ARENA_MAX': None}),
     ]
     if cds_archive:
         rows.append(('shipped + AppCDS archive of the agent', shipped + [f'-XX:SharedArchiveFile={cds_archive}'], {}))
@@ -154,6 +154,7 @@ def main():
     args = parser.parse_args()
     scrapes, warmup = (200, 50) if args.quick else (1000, 200)
     shipped = default_java_opts().split()
+    use_shipped_environment()  # every variant starts from the service's environment (MALLOC_ARENA_MAX)
     cds = build_cds_archive(args.jar, shipped, os.path.join(ROOT, 'bench', 'target', 'tally-bench.jsa')) \
         if os.path.isdir(os.path.join(ROOT, 'bench', 'target')) else None
     rows = []

@@ -565,14 +565,14 @@ def main():
     textfile_dir = os.path.join(work, 'textfile')  # empty, for both: Debian's default dir may hold files
     os.mkdir(textfile_dir)
 
-    result = {'machine': machine(), 'java_opts': java_opts, 'started': time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())}
+    result = {'machine': machine(), 'java_opts': java_opts, 'environment': use_shipped_environment(), 'started': time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())}
     node = Exporter('node_exporter', node_exporter_argv(args.node_port, textfile_dir), args.node_port, work)
     tally = Exporter('tally', tally_argv(java_opts, args.tally_port, args.container_port, textfile_dir, args.jar),
                      args.tally_port, work)
     if 'containers' not in args.skip:
         remove_containers()
     try:
-        print(f'JVM options: {java_opts}', flush=True)
+        print(f'JVM options: {java_opts}; environment: {result["environment"]}', flush=True)
         result['startup'] = {'tally': tally.start(), 'node_exporter': node.start()}
         print(f'startup: {result["startup"]}', flush=True)
         print(f'scrape: {n} rounds ...', flush=True)
@@ -619,11 +619,26 @@ def main():
 
 
 def default_java_opts():
+    return shipped_settings().get('JAVA_OPTS', '')
+
+
+def shipped_settings():
+    """The assignments of deploy/systemd/tally.default (JAVA_OPTS, MALLOC_ARENA_MAX, ARGS)."""
+    settings = {}
     with open(os.path.join(ROOT, 'deploy', 'systemd', 'tally.default')) as f:
         for line in f:
-            if line.startswith('JAVA_OPTS='):
-                return line.split('=', 1)[1].strip().strip('"')
-    return ''
+            m = re.match(r'^([A-Z_]+)=(.*)$', line.strip())
+            if m:
+                settings[m.group(1)] = m.group(2).strip().strip('"')
+    return settings
+
+
+def use_shipped_environment():
+    """The environment the service runs with (MALLOC_ARENA_MAX), unless already set; returned for the record."""
+    env = {k: v for k, v in shipped_settings().items() if k not in ('JAVA_OPTS', 'ARGS')}
+    for k, v in env.items():
+        os.environ.setdefault(k, v)
+    return {k: os.environ[k] for k in env}
 
 
 def machine():

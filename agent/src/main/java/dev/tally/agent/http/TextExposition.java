@@ -109,7 +109,7 @@ public final class TextExposition {
     for (int i = 0, n = family.size(); i < n; i++) {
       ascii(name);
       labels(family.sampleLabelNames(i), family.sampleLabelValues(i));
-      ascii(" ").ascii(value(family.sampleValue(i)));
+      ascii(" ").value(family.sampleValue(i));
       newline();
     }
   }
@@ -153,14 +153,20 @@ public final class TextExposition {
     byteOut('}');
   }
 
-  private static String value(double value) {
+  private TextExposition value(double value) {
+    ensure(DoubleText.MAX_LENGTH);
+    int end = DoubleText.writeIntegral(value, buffer, size);
+    if (end >= 0) {
+      size = end;
+      return this;
+    }
     if (value == Double.POSITIVE_INFINITY) {
-      return "+Inf";
+      return ascii("+Inf");
     }
     if (value == Double.NEGATIVE_INFINITY) {
-      return "-Inf";
+      return ascii("-Inf");
     }
-    return Double.toString(value);
+    return ascii(Double.toString(value));
   }
 
   /**
