@@ -62,7 +62,7 @@ public final class MetricFamilies {
   /**
    * Folds another collector's families into this one. A family whose name is already here with
    * another type or label set is refused whole and returned, so the caller can log it; samples
-   * repeating label values are dropped and counted in the family.
+   * repeating label values are dropped and counted in the family when it is sorted.
    */
   public List<MetricFamily> absorb(MetricFamilies other) {
     List<MetricFamily> refused = new ArrayList<>();

@@ -7,14 +7,14 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.UnknownSnapshot;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * One family being filled during a scrape: name as exposed, type, help, fixed label names, and its
- * samples. A second sample with the same label values is dropped and counted (node_exporter logs
- * "was collected before with the same name and label values" and keeps the first).
+ * samples. A second sample with the same label values is dropped and counted when the family is
+ * sorted for exposition (node_exporter logs "was collected before with the same name and label
+ * values" and keeps the first); sorted, repeats are neighbours, so no set of every sample's labels
+ * is built on the way.
  */
 public final class MetricFamily {
   private final String name;
@@ -22,7 +22,6 @@ public final class MetricFamily {
   private final String help;
   private final String[] labelNames;
   private List<Sample> samples = new ArrayList<>();
-  private final Set<LabelValues> seen = new HashSet<>();
   private int duplicatesDropped;
   private boolean omitEmptyLabels;
   private boolean sorted;
@@ -33,27 +32,6 @@ public final class MetricFamily {
    * {@code labelValues} in the same order.
    */
   private record Sample(String[] names, String[] labelValues, double value) {}
-
-  /** A sample's label values as a set key: compared by content, hashed without an iterator. */
-  private static final class LabelValues {
-    private final String[] values;
-    private final int hash;
-
-    LabelValues(String[] values) {
-      this.values = values;
-      this.hash = Arrays.hashCode(values);
-    }
-
-    @Override
-    public boolean equals(Object other) {
-      return other instanceof LabelValues o && hash == o.hash && Arrays.equals(values, o.values);
-    }
-
-    @Override
-    public int hashCode() {
-      return hash;
-    }
-  }
 
   MetricFamily(String name, MetricType type, String help, String[] labelNames) {
     if (type == MetricType.COUNTER && !name.endsWith("_total")) {
@@ -86,10 +64,6 @@ public final class MetricFamily {
     }
     if (sorted) {
       throw new IllegalStateException(name + " was sorted for exposition: no more samples");
-    }
-    if (!seen.add(new LabelValues(labelValues))) {
-      duplicatesDropped++;
-      return this;
     }
     samples.add(new Sample(null, labelValues, value));
     return this;
@@ -126,7 +100,7 @@ public final class MetricFamily {
     return samples.size();
   }
 
-  /** Samples dropped because their label values repeated an earlier sample's. */
+  /** Samples dropped because their label values repeated an earlier sample's; known once sorted. */
   public int duplicatesDropped() {
     return duplicatesDropped;
   }
@@ -161,11 +135,21 @@ public final class MetricFamily {
       }
       ordered.add(omitEmptyLabels ? withoutEmpty(sortedNames, values, s.value()) : new Sample(sortedNames, values, s.value()));
     }
-    ordered.sort((a, b) -> {
-      int byNames = a.names() == b.names() ? 0 : compare(a.names(), b.names());
-      return byNames != 0 ? byNames : compare(a.labelValues(), b.labelValues());
-    });
-    samples = ordered;
+    // Stable: of samples with equal labels the first added stays first, and is the one kept.
+    ordered.sort(MetricFamily::compareSamples);
+    int kept = 0;
+    for (int i = 0; i < ordered.size(); i++) {
+      if (kept == 0 || compareSamples(ordered.get(kept - 1), ordered.get(i)) != 0) {
+        ordered.set(kept++, ordered.get(i));
+      }
+    }
+    duplicatesDropped = ordered.size() - kept;
+    samples = kept == ordered.size() ? ordered : new ArrayList<>(ordered.subList(0, kept));
+  }
+
+  private static int compareSamples(Sample a, Sample b) {
+    int byNames = a.names() == b.names() ? 0 : compare(a.names(), b.names());
+    return byNames != 0 ? byNames : compare(a.labelValues(), b.labelValues());
   }
 
   private static Sample withoutEmpty(String[] names, String[] values, double value) {

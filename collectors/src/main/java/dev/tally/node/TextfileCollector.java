@@ -19,6 +19,7 @@ import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -163,16 +164,22 @@ public final class TextfileCollector implements Collector {
     };
     String[] labelNames = m.labelNames.toArray(new String[0]);
     MetricFamily family = out.family(name, type, m.help, labelNames);
+    Set<List<String>> seen = new HashSet<>();
+    int repeated = 0;
     for (Sample sample : m.samples) {
       String[] values = new String[labelNames.length];
       for (int i = 0; i < labelNames.length; i++) {
         values[i] = sample.labels().getOrDefault(labelNames[i], "");
       }
-      family.add(sample.value(), values);
+      if (seen.add(List.of(values))) {
+        family.add(sample.value(), values);
+      } else {
+        repeated++; // the first stays, as node_exporter keeps it
+      }
     }
-    if (family.duplicatesDropped() > 0) {
+    if (repeated > 0) {
       LOG.log(Level.ERROR, "collector=textfile msg=\"samples dropped: collected before with the same label values\""
-          + " family={0} count={1}", name, family.duplicatesDropped());
+          + " family={0} count={1}", name, repeated);
     }
   }
 

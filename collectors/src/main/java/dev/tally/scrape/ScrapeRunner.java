@@ -98,7 +98,13 @@ public final class ScrapeRunner {
     if (held != null) {
       held.closeUnused();
     }
-    all.sortForExposition();
+    all.sortForExposition(); // drops repeated label values, keeping the first
+    for (MetricFamily family : all.families()) {
+      if (family.duplicatesDropped() > 0) {
+        LOG.log(Level.DEBUG, "family={0} msg=\"samples dropped: collected before with the same label values\" count={1}",
+            family.name(), family.duplicatesDropped());
+      }
+    }
     return all;
   }
 
@@ -132,12 +138,6 @@ public final class ScrapeRunner {
     for (MetricFamily refused : all.absorb(own)) {
       LOG.log(Level.ERROR, "collector={0} msg=\"family dropped: already collected with another type or label set\" family={1}",
           collector, refused.name());
-    }
-    for (MetricFamily family : all.families()) {
-      if (family.duplicatesDropped() > 0) {
-        LOG.log(Level.DEBUG, "family={0} msg=\"samples dropped: collected before with the same label values\" count={1}",
-            family.name(), family.duplicatesDropped());
-      }
     }
   }
 
