@@ -15,8 +15,12 @@ export MALLOC_ARENA_MAX
 tck=$(getconf CLK_TCK)
 
 run() { # jar port label
+    # Each jar with its own class-data sharing archive (deploy/cds/tally-cds, as the service makes it).
+    archive=/tmp/tally-ab-$2.jsa
+    deploy/cds/tally-cds java "$1" "$archive" deploy/cds/classes.lst
+    jar_opts=$(echo "$opts" | sed "s|-XX:SharedArchiveFile=[^ ]*|-XX:SharedArchiveFile=$archive|")
     # shellcheck disable=SC2086
-    java $opts -jar "$1" --web.listen-address=127.0.0.1:"$2" --container.listen-address=127.0.0.1:$(($2 + 1)) \
+    java $jar_opts -jar "$1" --web.listen-address=127.0.0.1:"$2" --container.listen-address=127.0.0.1:$(($2 + 1)) \
         >/dev/null 2>&1 &
     pid=$!
     port=$2

@@ -30,7 +30,7 @@ def without(options, prefix):
     return [o for o in options if not o.startswith(prefix)]
 
 
-def variants(shipped, cds_archive):
+def variants(shipped):
     """(name, JVM options, environment changes): the shipped set, then one change each."""
     rows = [
         ('JVM defaults (G1, C2, 1/4 RAM heap)', [], {}),
@@ -49,8 +49,8 @@ def variants(shipped, cds_archive):
         ('shipped, no -XX:TrimNativeHeapInterval', without(shipped, '-XX:TrimNativeHeapInterval'), {}),
         ('shipped, MALLOC_ARENA_MAX unset (glibc: 8 arenas per core)', shipped, {'MALLOC_ARENA_MAX': None}),
     ]
-    if cds_archive:
-        rows.append(('shipped + AppCDS archive of the agent', shipped + [f'-XX:SharedArchiveFile={cds_archive}'], {}))
+    # The agent's own class-data sharing archive (deploy/cds) against the JDK's default one.
+    rows.append(('shipped, JDK default CDS archive (no -XX:SharedArchiveFile)', without(shipped, '-XX:SharedArchiveFile'), {}))
     return rows
 
 
@@ -75,27 +75,6 @@ def running_containers():
     if not os.path.exists('/usr/bin/docker'):
         return 0
     return len(subprocess.run(['docker', 'ps', '-q'], capture_output=True, text=True).stdout.split())
-
-
-def build_cds_archive(jar, options, path):
-    """A dynamic AppCDS archive (JDK 13+), written when a short run of the agent exits."""
-    if os.path.exists(path):
-        os.remove(path)
-    free_ports()
-    process = subprocess.Popen(argv(jar, options + [f'-XX:ArchiveClassesAtExit={path}'], False),
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        wait_ready(PORT, process)
-        host, containers = Scraper(PORT), Scraper(CONTAINER_PORT)
-        for _ in range(5):
-            host.get()
-            containers.get()
-        host.close()
-        containers.close()
-    finally:
-        process.terminate()
-        process.wait(30)
-    return path if os.path.exists(path) else None
 
 
 def measure(jar, options, env_changes, scrapes, warmup, host_only):
@@ -153,12 +132,10 @@ def main():
     parser.add_argument('--out', default=os.path.join(RESULTS, 'jvm-options.json'))
     args = parser.parse_args()
     scrapes, warmup = (200, 50) if args.quick else (1000, 200)
-    shipped = default_java_opts().split()
+    shipped = default_java_opts(args.jar).split()
     use_shipped_environment()  # every variant starts from the service's environment (MALLOC_ARENA_MAX)
-    cds = build_cds_archive(args.jar, shipped, os.path.join(ROOT, 'bench', 'target', 'tally-bench.jsa')) \
-        if os.path.isdir(os.path.join(ROOT, 'bench', 'target')) else None
     rows = []
-    for name, options, env in variants(shipped, cds):
+    for name, options, env in variants(shipped):
         if args.only and not any(part in name for part in args.only.split('|')):
             continue
         row = {'variant': name, 'options': ' '.join(options), 'env': env}

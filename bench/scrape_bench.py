@@ -22,6 +22,7 @@ comparison is like for like. Writes results/latest.json and prints a table.
 """
 import argparse
 import gzip
+import hashlib
 import http.client
 import json
 import os
@@ -557,7 +558,7 @@ def main():
     args = ap.parse_args()
 
     n = args.scrapes or (300 if args.quick else 2000)
-    java_opts = args.java_opts or default_java_opts()
+    java_opts = args.java_opts or default_java_opts(args.jar)
     counts = ([int(c) for c in args.container_counts.split(',')] if args.container_counts
               else [0, 10, 50] if args.quick else [0, 10, 50, 200])
     os.makedirs(RESULTS, exist_ok=True)
@@ -618,8 +619,17 @@ def main():
     print(f'\nwritten: {os.path.relpath(args.out, ROOT)}')
 
 
-def default_java_opts():
-    return shipped_settings().get('JAVA_OPTS', '')
+def default_java_opts(jar):
+    """tally.default's JAVA_OPTS, its class-data sharing archive made for `jar` under bench/target
+    by the same script the service runs (deploy/cds/tally-cds) instead of /var/cache/tally's."""
+    options = shipped_settings().get('JAVA_OPTS', '')
+    if '-XX:SharedArchiveFile=' in options:
+        archive = os.path.join(ROOT, 'bench', 'target', 'tally-' + hashlib.sha1(os.path.abspath(jar).encode()).hexdigest()[:8] + '.jsa')
+        os.makedirs(os.path.dirname(archive), exist_ok=True)
+        subprocess.run([os.path.join(ROOT, 'deploy', 'cds', 'tally-cds'), 'java', jar, archive,
+                        os.path.join(ROOT, 'deploy', 'cds', 'classes.lst')], check=True)
+        options = re.sub(r'-XX:SharedArchiveFile=\S+', '-XX:SharedArchiveFile=' + archive, options)
+    return options
 
 
 def shipped_settings():

@@ -106,7 +106,8 @@ contents() {
     dpkg-deb -c "$deb" | tee "$work/contents"
     local f
     for f in ./usr/share/tally/tally.jar ./usr/bin/tally ./lib/systemd/system/tally.service \
-             ./etc/default/tally ./usr/share/tally/systemd/container-metrics.conf; do
+             ./etc/default/tally ./usr/share/tally/systemd/container-metrics.conf \
+             ./usr/share/tally/tally-cds ./usr/share/tally/classes.lst; do
         grep -q " $f\$" "$work/contents" || { echo "missing $f"; return 1; }
     done
     grep -q -- '-rwxr-xr-x root/root .* ./usr/bin/tally$' "$work/contents" || { echo "/usr/bin/tally not 0755 root"; return 1; }
@@ -170,6 +171,16 @@ if step "install: apt-get install ./$(basename "$deb") (pulls Java)" install_deb
         in_root java -version 2>&1 | grep -q 'version "\(1[7-9]\|[2-9][0-9]\)'
     }
     step "install: tally user, textfile dir, unit enabled, Java >= 17" installed
+
+    # The unit's ExecStartPre, as the tally user in its cache directory: the class-data sharing
+    # archive /etc/default/tally's JAVA_OPTS names, which the chroot's Java must accept.
+    cds() {
+        in_root install -d -o tally -g tally /var/cache/tally &&
+        in_root setpriv --reuid=tally --regid=tally --clear-groups /usr/share/tally/tally-cds /usr/bin/java \
+            /usr/share/tally/tally.jar /var/cache/tally/tally.jsa /usr/share/tally/classes.lst &&
+        in_root java -Xshare:on -XX:SharedArchiveFile=/var/cache/tally/tally.jsa -jar /usr/share/tally/tally.jar --version
+    }
+    step "cds: tally-cds makes the archive JAVA_OPTS names, and Java uses it (-Xshare:on)" cds
 
     # The agent as the service would run it: as the tally user, with /etc/default/tally's options.
     serve() {
