@@ -5,19 +5,13 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /** A body of known {@code Content-Length}: ends there, and fails if the connection ends first. */
-final class BoundedInputStream extends InputStream {
+final class BoundedInputStream extends BulkInputStream {
   private final InputStream in;
   private long left;
 
   BoundedInputStream(InputStream in, long length) {
     this.in = in;
     this.left = length;
-  }
-
-  @Override
-  public int read() throws IOException {
-    byte[] one = new byte[1];
-    return read(one, 0, 1) == -1 ? -1 : one[0] & 0xff;
   }
 
   @Override

@@ -1,7 +1,6 @@
 package dev.tally.agent.docker.api;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedSelectorException;
@@ -15,7 +14,7 @@ import java.time.Duration;
  * {@link SocketChannel} has no {@code SO_TIMEOUT}, so reads wait on a selector instead. Closing it
  * from another thread wakes a blocked read, which then fails (how the events stream is stopped).
  */
-final class ChannelInputStream extends InputStream {
+final class ChannelInputStream extends BulkInputStream {
   private final SocketChannel channel;
   private final Selector selector;
   /** 0: wait forever (the events stream). */
@@ -33,12 +32,6 @@ final class ChannelInputStream extends InputStream {
       selector.close();
       throw e;
     }
-  }
-
-  @Override
-  public int read() throws IOException {
-    byte[] one = new byte[1];
-    return read(one, 0, 1) == -1 ? -1 : one[0] & 0xff;
   }
 
   @Override

@@ -9,7 +9,7 @@ import java.io.InputStream;
  * way, one chunk per event, so {@link #available()} reports only what is already here: a reader
  * above never blocks for bytes of an event that has not happened.
  */
-final class ChunkedInputStream extends InputStream {
+final class ChunkedInputStream extends BulkInputStream {
   private final InputStream in;
   /** Bytes left in the current chunk; -1 before the first chunk header. */
   private long left = -1;
@@ -17,12 +17,6 @@ final class ChunkedInputStream extends InputStream {
 
   ChunkedInputStream(InputStream in) {
     this.in = in;
-  }
-
-  @Override
-  public int read() throws IOException {
-    byte[] one = new byte[1];
-    return read(one, 0, 1) == -1 ? -1 : one[0] & 0xff;
   }
 
   @Override
