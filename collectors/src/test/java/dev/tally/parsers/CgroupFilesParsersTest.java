@@ -28,6 +28,31 @@ class CgroupFilesParsersTest {
     assertTrue(CgroupFlatKeyed.parse("cpu.stat", "").values().isEmpty());
   }
 
+  @Test
+  void layoutsLearnTheKeyOrderAndStillSeeEveryChange() throws ParseException {
+    CgroupFlatKeyed.Layouts layouts = new CgroupFlatKeyed.Layouts();
+    String child = "cache 1\nrss 2\ntotal_inactive_file 3\n";
+    String root = "cache 10\nrss 20\n";
+    for (int round = 0; round < 3; round++) {
+      // Two shapes of the same file alternating (a root cgroup and a child), values changing.
+      assertEquals(Map.of("cache", 1.0 + round, "rss", 2.0, "total_inactive_file", 3.0),
+          CgroupFlatKeyed.parse("memory.stat", child.replace("cache 1", "cache " + (1 + round)), layouts).values());
+      assertEquals(Map.of("cache", 10.0, "rss", 20.0), CgroupFlatKeyed.parse("memory.stat", root, layouts).values());
+    }
+    // A kernel that adds a key, reorders or drops one: read as written, never as the old layout.
+    assertEquals(List.of("cache", "rss", "swap", "total_inactive_file"), List.copyOf(CgroupFlatKeyed.parse(
+        "memory.stat", "cache 1\nrss 2\nswap 5\ntotal_inactive_file 3\n", layouts).values().keySet()));
+    assertEquals(List.of("rss", "cache"), List.copyOf(CgroupFlatKeyed.parse("memory.stat", "rss 2\ncache 1\n", layouts)
+        .values().keySet()));
+    CgroupFlatKeyed.Values fewer = CgroupFlatKeyed.parse("memory.stat", "cache 7\n", layouts);
+    assertEquals(7.0, fewer.value("cache"));
+    assertEquals(null, fewer.value("rss"));
+    assertTrue(!fewer.has("rss"));
+    // A bad value in a known layout fails exactly as without one.
+    assertEquals("f:2: \"x\" is not an unsigned integer in line \"rss x\"", assertThrows(ParseException.class,
+        () -> CgroupFlatKeyed.parse("f", "cache 1\nrss x\n", layouts)).getMessage());
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "'rss'|f:1: line ends before the value of rss in line \"rss\"",
