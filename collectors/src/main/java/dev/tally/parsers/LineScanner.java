@@ -83,6 +83,61 @@ public final class LineScanner {
     return tokenEnd > tokenStart && text.charAt(tokenEnd - 1) == c;
   }
 
+  /** Where {@code c} first is in the current token (0 = its first character), or -1. */
+  public int tokenIndexOf(char c) {
+    int i = text.indexOf(c, tokenStart);
+    return i < 0 || i >= tokenEnd ? -1 : i - tokenStart;
+  }
+
+  /** Whether the current token's first {@code length} characters are exactly {@code s}. */
+  public boolean tokenPrefixIs(String s, int length) {
+    return s.length() == length && tokenEnd - tokenStart >= length && text.startsWith(s, tokenStart);
+  }
+
+  /** The current token from {@code offset} on, as {@link #u64()} reads a whole token. */
+  public double u64From(int offset) throws ParseException {
+    int start = tokenStart + offset;
+    try {
+      if (start >= tokenEnd) {
+        throw new NumberFormatException();
+      }
+      return unsignedToDouble(Long.parseUnsignedLong(text, start, tokenEnd, 10));
+    } catch (NumberFormatException e) {
+      throw error("\"" + text.substring(Math.min(start, tokenEnd), tokenEnd) + "\" is not an unsigned integer");
+    }
+  }
+
+  /**
+   * The current token from {@code offset} on as a decimal number. The kernel's fixed-point
+   * {@code 12.34} (two decimals, PSI's averages) is read in place, exactly as
+   * {@link Double#parseDouble} reads it (one correctly rounded division); anything else goes to
+   * {@code parseDouble}.
+   */
+  public double decimalFrom(int offset) throws ParseException {
+    int start = tokenStart + offset;
+    int dot = tokenEnd - 3;
+    if (dot > start && dot - start <= 9 && text.charAt(dot) == '.') {
+      long hundredths = 0;
+      boolean digits = true;
+      for (int i = start; i < tokenEnd && digits; i++) {
+        char c = text.charAt(i);
+        if (i != dot) {
+          digits = c >= '0' && c <= '9';
+          hundredths = hundredths * 10 + (c - '0');
+        }
+      }
+      if (digits) {
+        return hundredths / 100.0;
+      }
+    }
+    String number = text.substring(Math.min(start, tokenEnd), tokenEnd);
+    try {
+      return Double.parseDouble(number);
+    } catch (NumberFormatException e) {
+      throw error("\"" + number + "\" is not a number");
+    }
+  }
+
   /** The current token as a new string. */
   public String token() {
     return text.substring(tokenStart, tokenEnd);

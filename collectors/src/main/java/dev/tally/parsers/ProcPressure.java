@@ -34,28 +34,28 @@ public final class ProcPressure {
     return new Pressure(Optional.ofNullable(some), Optional.ofNullable(full));
   }
 
+  /** After the line's first word: {@code key=value} tokens, read in place. */
   private static Line line(LineScanner s) throws ParseException {
-    String[] f = Fields.split(s.line());
-    Double avg10 = null;
-    Double avg60 = null;
-    Double avg300 = null;
-    Double total = null;
-    for (int i = 1; i < f.length; i++) {
-      int eq = f[i].indexOf('=');
+    double avg10 = Double.NaN;
+    double avg60 = Double.NaN;
+    double avg300 = Double.NaN;
+    double total = Double.NaN;
+    while (s.nextToken()) {
+      int eq = s.tokenIndexOf('=');
       if (eq < 0) {
-        throw s.error("\"" + f[i] + "\" is not key=value");
+        throw s.error("\"" + s.token() + "\" is not key=value");
       }
-      String key = f[i].substring(0, eq);
-      String value = f[i].substring(eq + 1);
-      switch (key) {
-        case "avg10" -> avg10 = Fields.parseDouble(value, s.source(), s.lineNumber(), s.line());
-        case "avg60" -> avg60 = Fields.parseDouble(value, s.source(), s.lineNumber(), s.line());
-        case "avg300" -> avg300 = Fields.parseDouble(value, s.source(), s.lineNumber(), s.line());
-        case "total" -> total = Fields.parseU64(value, s.source(), s.lineNumber(), s.line());
-        default -> { } // a later kernel's extra key
-      }
+      if (s.tokenPrefixIs("avg10", eq)) {
+        avg10 = s.decimalFrom(eq + 1);
+      } else if (s.tokenPrefixIs("avg60", eq)) {
+        avg60 = s.decimalFrom(eq + 1);
+      } else if (s.tokenPrefixIs("avg300", eq)) {
+        avg300 = s.decimalFrom(eq + 1);
+      } else if (s.tokenPrefixIs("total", eq)) {
+        total = s.u64From(eq + 1);
+      } // else: a later kernel's extra key
     }
-    if (avg10 == null || avg60 == null || avg300 == null || total == null) {
+    if (Double.isNaN(avg10) || Double.isNaN(avg60) || Double.isNaN(avg300) || Double.isNaN(total)) {
       throw s.error("expected avg10, avg60, avg300 and total");
     }
     return new Line(avg10, avg60, avg300, total);

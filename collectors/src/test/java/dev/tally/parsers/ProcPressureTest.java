@@ -40,4 +40,16 @@ class ProcPressureTest {
   void rejectsTruncatedAndNonNumeric(String text, String message) {
     assertEquals(message, assertThrows(ParseException.class, () -> ProcPressure.parse("p", text)).getMessage());
   }
+
+  @Test
+  void averagesReadInPlaceEqualParseDoubleForEveryTwoDecimalValue() throws ParseException {
+    for (int hundredths = 0; hundredths <= 100_00; hundredths++) {
+      String avg = (hundredths / 100) + "." + String.format("%02d", hundredths % 100);
+      ProcPressure.Line line = ProcPressure.parse("p", "some avg10=" + avg + " avg60=1.5 avg300=" + avg
+          + "0 total=7\n").some().orElseThrow();
+      assertEquals(Double.parseDouble(avg), line.avg10(), avg);
+      assertEquals(Double.parseDouble(avg + "0"), line.avg300(), avg + "0 (three decimals: parseDouble's path)");
+      assertEquals(1.5, line.avg60());
+    }
+  }
 }
