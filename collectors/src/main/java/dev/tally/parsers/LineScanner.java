@@ -166,14 +166,7 @@ public final class LineScanner {
    * {@code float64(uint64)} does (values above {@code Long.MAX_VALUE} kept, not wrapped).
    */
   public double u64() throws ParseException {
-    try {
-      if (tokenStart >= tokenEnd) {
-        throw new NumberFormatException();
-      }
-      return unsignedToDouble(Long.parseUnsignedLong(text, tokenStart, tokenEnd, 10));
-    } catch (NumberFormatException e) {
-      throw error("\"" + token() + "\" is not an unsigned integer");
-    }
+    return u64From(0);
   }
 
   /** The next token as {@link #u64()}; fails naming {@code what} when the line has no more tokens. */
