@@ -34,7 +34,7 @@ final class CgroupFiles {
    * instance is found by identity, where hashing and comparing a new 100-byte path for every read
    * was 4% of a container scrape. Dropped with the cgroup.
    */
-  private final PassCache<Path, Map<String, Path>> filesByDir = new PassCache<>(dropped -> { });
+  private final PassCache<Path, Map<String, Path>> filesByDir = new PassCache<>();
   /** The key order of each flat keyed file, learned once (memory.stat: ~70 keys). */
   private final Map<String, CgroupFlatKeyed.Layouts> layouts = new ConcurrentHashMap<>();
 

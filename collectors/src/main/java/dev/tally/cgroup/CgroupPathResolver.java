@@ -27,7 +27,7 @@ public final class CgroupPathResolver {
   private final HostPaths paths;
   private final CgroupLayout layout;
   private final String driver;
-  private final PassCache<String, Resolved> resolved = new PassCache<>(dropped -> { });
+  private final PassCache<String, Resolved> resolved = new PassCache<>();
 
   private record Resolved(long initPid, String path, long at) {}
 

@@ -36,7 +36,7 @@ final class CgroupV1Reader implements CgroupReader {
   /** A cgroup's directories in the hierarchies (null: controller off or not mounted), kept between scrapes. */
   private record Dirs(Path primary, Path cpu, Path cpuacct, Path memory, Path pids, Path blkio, Path unified) {}
 
-  private final PassCache<String, Dirs> dirs = new PassCache<>(dropped -> { });
+  private final PassCache<String, Dirs> dirs = new PassCache<>();
 
   /** The limit files, and whether memory.stat's {@code total_*} keys are the ones to read. */
   private record Limits(CgroupStats.Spec spec, boolean hierarchical, Double pidsMax) {}
@@ -119,7 +119,7 @@ final class CgroupV1Reader implements CgroupReader {
       String percpu = files.text(cpuacct, "cpuacct.usage_percpu");
       if (percpu != null) {
         // cpuacct.usage is the sum of these (the kernel adds the same per-CPU counters): one file less.
-        perCpu = CgroupPercpu.parse(cpuacct.resolve("cpuacct.usage_percpu").toString(), percpu);
+        perCpu = CgroupPercpu.parse(files.file(cpuacct, "cpuacct.usage_percpu").toString(), percpu);
         double nanos = 0;
         for (int i = 0; i < perCpu.length; i++) {
           nanos += perCpu[i];

@@ -35,7 +35,7 @@ final class CgroupV2Reader implements CgroupReader {
   private record Limits(CgroupStats.Spec spec, Double pidsMax) {}
 
   /** Each cgroup's directory, the same instance between scrapes (see {@link CgroupFiles#file}). */
-  private final PassCache<String, Path> dirs = new PassCache<>(dropped -> { });
+  private final PassCache<String, Path> dirs = new PassCache<>();
 
   CgroupV2Reader(CgroupLayout layout, CgroupFiles files) {
     this.layout = layout;
@@ -126,7 +126,7 @@ final class CgroupV2Reader implements CgroupReader {
   }
 
   private List<CgroupStats.IoDevice> io(Path dir) throws ParseException {
-    Path file = dir.resolve("io.stat");
+    Path file = files.file(dir, "io.stat");
     String text = files.text(dir, "io.stat");
     if (text == null) {
       return List.of();
@@ -153,9 +153,10 @@ final class CgroupV2Reader implements CgroupReader {
     Double weight = CgroupFiles.limitValue(dir, "cpu.weight");
     Long quota = null;
     Long period = null;
-    String max = KernelFiles.readIfPresent(dir.resolve("cpu.max")).orElse(null);
+    Path cpuMaxFile = dir.resolve("cpu.max");
+    String max = KernelFiles.readIfPresent(cpuMaxFile).orElse(null);
     if (max != null) {
-      CgroupCpuMax.CpuMax cpuMax = CgroupCpuMax.parse(dir.resolve("cpu.max").toString(), max);
+      CgroupCpuMax.CpuMax cpuMax = CgroupCpuMax.parse(cpuMaxFile.toString(), max);
       quota = cpuMax.quotaMicros().isPresent() ? cpuMax.quotaMicros().getAsLong() : null;
       period = cpuMax.periodMicros();
     }

@@ -22,7 +22,7 @@ final class LimitsCache<T> {
   }
 
   private final LongSupplier nanoTime;
-  private final PassCache<String, Cached<T>> byPath = new PassCache<>(dropped -> { });
+  private final PassCache<String, Cached<T>> byPath = new PassCache<>();
 
   private static final class Cached<T> {
     final T limits;

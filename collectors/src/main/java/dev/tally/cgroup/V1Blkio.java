@@ -60,7 +60,7 @@ final class V1Blkio {
 
   private static List<CgroupBlkio.Entry> rows(CgroupFiles files, Path dir, String name) throws ParseException {
     String text = files.text(dir, name);
-    return text == null ? List.of() : CgroupBlkio.parse(dir.resolve(name).toString(), text);
+    return text == null ? List.of() : CgroupBlkio.parse(files.file(dir, name).toString(), text);
   }
 
   private static List<CgroupStats.IoDevice> devices(List<CgroupBlkio.Entry> serviced, List<CgroupBlkio.Entry> bytes) {

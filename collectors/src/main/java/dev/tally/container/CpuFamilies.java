@@ -61,7 +61,8 @@ final class CpuFamilies {
 
   private static void pressure(MetricFamilies out, ContainerSeries s, Map<String, ProcPressure.Pressure> pressure) {
     for (Map.Entry<String, ProcPressure.Pressure> e : pressure.entrySet()) {
-      PressureNames names = PRESSURE_NAMES.getOrDefault(e.getKey(), PressureNames.of(e.getKey()));
+      PressureNames known = PRESSURE_NAMES.get(e.getKey());
+      PressureNames names = known != null ? known : PressureNames.of(e.getKey()); // a resource a later kernel adds
       ProcPressure.Pressure p = e.getValue();
       p.some().ifPresent(line -> s.counter(out, names.waiting(), names.waitingHelp(), line.totalMicroseconds() / 1e6));
       p.full().ifPresent(line -> s.counter(out, names.stalled(), names.stalledHelp(), line.totalMicroseconds() / 1e6));

@@ -30,6 +30,11 @@ public final class PassCache<K, V> {
     }
   }
 
+  /** Values that hold nothing to release. */
+  public PassCache() {
+    this(dropped -> { });
+  }
+
   public PassCache(Consumer<V> onDrop) {
     this.onDrop = onDrop;
   }
