@@ -214,6 +214,6 @@ public final class DockerInventory implements ContainerInventory, AutoCloseable 
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    transport.close();
+    // The transport holds nothing between requests (one connection each): nothing more to close.
   }
 }

@@ -23,7 +23,7 @@ public final class DockerResponse implements Closeable {
     this.connection = connection;
   }
 
-  public int status() {
+  int status() {
     return status;
   }
 
@@ -52,7 +52,7 @@ public final class DockerResponse implements Closeable {
     return new JsonReader(new InputStreamReader(body, StandardCharsets.UTF_8));
   }
 
-  public void requireOk() throws IOException {
+  private void requireOk() throws IOException {
     if (status / 100 == 2) {
       return;
     }

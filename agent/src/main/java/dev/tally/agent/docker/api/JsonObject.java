@@ -1,7 +1,6 @@
 package dev.tally.agent.docker.api;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,8 +17,8 @@ public final class JsonObject {
     this.members = members;
   }
 
-  /** The value as the reader produced it, or null. */
-  public Object get(String name) {
+  /** The value as the reader produced it, or null (for tests: the mapping uses the typed lookups). */
+  Object get(String name) {
     return members.get(name);
   }
 
@@ -41,12 +40,6 @@ public final class JsonObject {
     return members.get(name) instanceof JsonObject o ? o : EMPTY;
   }
 
-  /** An array's items; empty when absent. */
-  @SuppressWarnings("unchecked")
-  public List<Object> array(String name) {
-    return members.get(name) instanceof List<?> items ? (List<Object>) items : List.of();
-  }
-
   /** An object of strings ({@code Config.Labels}); null when absent. Non-string values are left out. */
   public Map<String, String> strings(String name) {
     if (!(members.get(name) instanceof JsonObject o)) {
@@ -59,10 +52,6 @@ public final class JsonObject {
       }
     });
     return strings;
-  }
-
-  public boolean has(String name) {
-    return members.containsKey(name);
   }
 
   @Override
