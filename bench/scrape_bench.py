@@ -28,6 +28,7 @@ import json
 import os
 import platform
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -35,6 +36,7 @@ import sys
 import tempfile
 import threading
 import time
+import zlib
 
 CLK_TCK = os.sysconf('SC_CLK_TCK')
 PAGE = os.sysconf('SC_PAGE_SIZE')
@@ -393,15 +395,85 @@ def containers_section(tally_port, tally, counts, n):
             seconds, body, _ = s.get()
             lat.append(seconds * 1000.0)
         ticks = cpu_ticks(tally.pid) - c0
+        files = held_container_files(tally.pid)
+        kernel_ms = kernel_floor_ms(files)
+        gzip_ms = gzip_floor_ms(s.text().encode())
         rows.append({'containers': count, 'scrapes': n, 'median_ms': round(statistics.median(lat), 3),
                      'p99_ms': round(percentile(lat, 99), 3),
                      'cpu_ms_per_scrape': round(ticks * 1000.0 / CLK_TCK / n, 3),
-                     'samples': samples(text), 'gzip_bytes': len(body), 'rss_mib': round(rss_mib(tally.pid), 1)})
+                     'samples': samples(text), 'gzip_bytes': len(body), 'rss_mib': round(rss_mib(tally.pid), 1),
+                     'files_read': len(files), 'floor_kernel_ms': round(kernel_ms, 3),
+                     'floor_gzip_ms': round(gzip_ms, 3), 'floor_ms': round(kernel_ms + gzip_ms, 3)})
         print(f'  containers={count:4d}  median {rows[-1]["median_ms"]:.2f} ms  '
-              f'cpu {rows[-1]["cpu_ms_per_scrape"]:.3f} ms/scrape  rss {rows[-1]["rss_mib"]} MiB', flush=True)
+              f'cpu {rows[-1]["cpu_ms_per_scrape"]:.3f} ms/scrape  rss {rows[-1]["rss_mib"]} MiB  '
+              f'floor {rows[-1]["floor_ms"]:.3f} ms ({len(files)} files {kernel_ms:.3f} + gzip {gzip_ms:.3f})',
+              flush=True)
     s.close()
-    return {'rows': rows, 'cpu_ms_per_container': round(slope(rows, 'cpu_ms_per_scrape'), 4),
-            'latency_ms_per_container': round(slope(rows, 'median_ms'), 4)}
+    cpu, floor = slope(rows, 'cpu_ms_per_scrape'), slope(rows, 'floor_ms')
+    return {'rows': rows, 'cpu_ms_per_container': round(cpu, 4),
+            'latency_ms_per_container': round(slope(rows, 'median_ms'), 4),
+            'floor_ms_per_container': round(floor, 4),
+            'floor_kernel_ms_per_container': round(slope(rows, 'floor_kernel_ms'), 4),
+            'floor_gzip_ms_per_container': round(slope(rows, 'floor_gzip_ms'), 4),
+            'above_floor_ms_per_container': round(cpu - floor, 4)}
+
+
+# ---- the floor: what serving the same answer costs any exporter -------------------------------
+def held_container_files(pid):
+    """The kernel files Tally's container endpoint reads on every scrape. It holds them open between
+    scrapes (HeldFiles), so its descriptors name them: cgroup files and the containers' /proc/<pid>/
+    files (not Tally's own /proc/<pid>/ files: the host collectors read those)."""
+    own = f'/proc/{pid}/'
+    files = set()
+    for fd in os.listdir(f'/proc/{pid}/fd'):
+        try:
+            target = os.readlink(f'/proc/{pid}/fd/{fd}')
+        except OSError:
+            continue  # closed meanwhile
+        if target.startswith('/sys/fs/cgroup/') or (re.match(r'/proc/\d+/', target) and not target.startswith(own)):
+            files.add(target)
+    return sorted(files)
+
+
+def kernel_floor_ms(files, min_seconds=1.0):
+    """System CPU of reading each file once from offset 0 through a descriptor held open (what Tally
+    does, and the least any reader can do): the kernel formatting the values, paid by every exporter
+    that serves them. Repeated for at least `min_seconds`; this process's own overhead is user time
+    and not counted."""
+    fds = []
+    for f in files:
+        try:
+            fds.append(os.open(f, os.O_RDONLY))
+        except OSError:
+            pass  # a container's process or cgroup gone since
+    buf = bytearray(256 * 1024)
+    try:
+        passes = 0
+        start, wall = resource.getrusage(resource.RUSAGE_SELF).ru_stime, time.monotonic()
+        while passes < 20 or time.monotonic() - wall < min_seconds:
+            for fd in fds:
+                try:
+                    os.preadv(fd, [buf], 0)
+                except OSError:
+                    pass
+            passes += 1
+        return (resource.getrusage(resource.RUSAGE_SELF).ru_stime - start) * 1000.0 / passes
+    finally:
+        for fd in fds:
+            os.close(fd)
+
+
+def gzip_floor_ms(body, min_seconds=0.5):
+    """CPU of compressing the answer with zlib at level 1, the setting and library (the system's
+    libz) Tally's GzipEncoder uses: what Prometheus's Accept-Encoding: gzip costs on top."""
+    passes = 0
+    start, wall = time.process_time(), time.monotonic()
+    while passes < 5 or time.monotonic() - wall < min_seconds:
+        z = zlib.compressobj(1, zlib.DEFLATED, 31)
+        z.compress(body)
+        z.flush()
+        passes += 1
+    return (time.process_time() - start) * 1000.0 / passes
 
 
 def footprint_section(tally, tally_port, container_port, containers, pairs):
@@ -468,8 +540,10 @@ def svg_chart(rows, path):
         parts.append(f'<text x="{px(x):.1f}" y="{h - bottom + 16}" text-anchor="middle">{x}</text>')
     parts.append(f'<text x="{(w + left) / 2}" y="{h - 12}" text-anchor="middle">running containers</text>')
     parts.append(f'<text x="14" y="{(h) / 2}" text-anchor="middle" transform="rotate(-90 14 {h / 2})">ms</text>')
-    for key, colour, label, dy in (('cpu_ms_per_scrape', '#d62728', 'CPU ms per scrape', 0),
-                                   ('median_ms', '#1f77b4', 'median latency ms', 16)):
+    lines = [('cpu_ms_per_scrape', '#d62728', 'CPU ms per scrape', 0), ('median_ms', '#1f77b4', 'median latency ms', 16)]
+    if all('floor_ms' in r for r in rows):
+        lines.append(('floor_ms', '#7f7f7f', 'floor: kernel file reads + gzip, ms', 32))
+    for key, colour, label, dy in lines:
         points = ' '.join(f'{px(r["containers"]):.1f},{py(r[key]):.1f}' for r in rows)
         parts.append(f'<polyline points="{points}" fill="none" stroke="{colour}" stroke-width="2"/>')
         for r in rows:
@@ -521,13 +595,17 @@ def table(result):
     cont = result.get('containers')
     if cont:
         lines.append('')
-        lines.append('| containers | median ms | p99 ms | CPU ms/scrape | samples | RSS MiB |')
-        lines.append('|---:|---:|---:|---:|---:|---:|')
+        lines.append('| containers | median ms | p99 ms | CPU ms/scrape | floor ms: kernel + gzip | files read | '
+                     'samples | RSS MiB |')
+        lines.append('|---:|---:|---:|---:|---:|---:|---:|---:|')
         for r in cont['rows']:
             lines.append(f'| {r["containers"]} | {r["median_ms"]} | {r["p99_ms"]} | {r["cpu_ms_per_scrape"]} | '
+                         f'{r["floor_ms"]} = {r["floor_kernel_ms"]} + {r["floor_gzip_ms"]} | {r["files_read"]} | '
                          f'{r["samples"]} | {r["rss_mib"]} |')
         lines.append(f'Slope: {cont["cpu_ms_per_container"]} ms CPU and {cont["latency_ms_per_container"]} ms latency '
-                     f'per container.')
+                     f'per container; floor {cont["floor_ms_per_container"]} (kernel '
+                     f'{cont["floor_kernel_ms_per_container"]} + gzip {cont["floor_gzip_ms_per_container"]}); '
+                     f'Tally above the floor {cont["above_floor_ms_per_container"]}.')
     fp = result.get('footprint')
     if fp:
         lines.append('')

@@ -17,9 +17,15 @@ import java.util.Optional;
  * {@code container_tasks_state}, {@code container_processes}, {@code container_threads},
  * {@code container_threads_max}. cAdvisor's task states come from netlink taskstats, which only its
  * opt-in load reader asks for (so they are 0 there); here they are real counts of the cgroup's
- * threads by the state in {@code /proc/<pid>/task/<tid>/stat} ({@code /proc/<pid>/stat}, held open,
- * for a single-threaded process). {@code iowaiting} cannot be told from
- * that file and is left out rather than shown as 0.
+ * threads by the state in {@code /proc/<pid>/task/<tid>/stat} ({@code /proc/<pid>/stat} for a
+ * single-threaded process). {@code iowaiting} cannot be told from that file and is left out rather
+ * than shown as 0.
+ *
+ * <p>This is the one cost that grows with threads rather than containers: a file per thread on
+ * every scrape (the kernel has no per-cgroup count outside taskstats netlink, which Java cannot
+ * speak). The files are held open like the cgroup files: a JVM container with 21 threads cost
+ * 0.34 ms per scrape when each was opened and closed, 0.20 held (of which the kernel's formatting
+ * is ~3 µs per thread); each held file keeps ~5 KiB of kernel memory while its thread lives.
  */
 final class TaskFamilies {
   private TaskFamilies() {}
@@ -49,9 +55,9 @@ final class TaskFamilies {
         counts.add(ProcPidStat.state(stat.toString(), text.get()));
         continue;
       }
-      for (Path task : KernelFiles.list(paths.proc(pidName, "task"), "*")) {
+      for (Path task : KernelFiles.entries(paths.proc(pidName, "task"))) {
         Path file = task.resolve("stat");
-        Optional<String> taskText = KernelFiles.readIfPresent(file);
+        Optional<String> taskText = files.readIfPresent(file);
         if (taskText.isPresent()) { // else the thread ended between listing and reading
           counts.add(ProcPidStat.state(file.toString(), taskText.get()));
         }

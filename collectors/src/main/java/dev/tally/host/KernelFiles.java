@@ -150,6 +150,17 @@ public final class KernelFiles {
     return entries;
   }
 
+  /** A directory's entries in the order the kernel lists them; empty when it is absent. */
+  public static List<Path> entries(Path dir) throws IOException {
+    List<Path> entries = new ArrayList<>();
+    try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+      stream.forEach(entries::add);
+    } catch (NoSuchFileException e) {
+      return List.of();
+    }
+    return entries;
+  }
+
   /** Names of {@code prefix<N>} entries sorted by N ({@code cpu2} before {@code cpu10}). */
   public static List<Path> listNumbered(Path dir, String prefix) throws IOException {
     List<Path> entries = new ArrayList<>();
