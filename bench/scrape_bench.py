@@ -13,7 +13,10 @@ Sections (each can be skipped, see --help):
   concurrent  20 requests at once: how many collections they cost (distinct values of
               node_scrape_collector_duration_seconds{collector="cpu"} among the 20 answers)
   containers  the :8080 endpoint with 0, 10, 50 (200) busybox containers: CPU per scrape, median
-              latency, slope in ms per container; drawn to results/containers.svg
+              latency, slope in ms per container; drawn to results/containers.svg. Beside each step
+              its floor, what serving that answer costs any exporter: the kernel's CPU to format
+              once each file Tally reads (the ones it holds open, named by its /proc/<pid>/fd) and
+              zlib level 1 over the answer; Tally's own share is the difference
   footprint   a fresh Tally, both endpoints scraped in turn 10,000 times (--quick 2,000) with 50 containers: RSS
               along the way and over the last half (flat or growing), threads, open descriptors
 

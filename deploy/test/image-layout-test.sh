@@ -70,7 +70,7 @@ run() {
         mount -o remount,bind,ro "$root"
         hostname swarm-node-1
         exec chroot "$root" /usr/bin/env -i PATH=/opt/tally/jre/bin:/usr/bin:/bin \
-            TALLY_JAVA_OPTS="-XX:+UseSerialGC -Xms16m -Xmx64m -Xss256k -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=16m -XX:MaxMetaspaceSize=64m -XX:TrimNativeHeapInterval=10000 -XX:SharedArchiveFile=/opt/tally/tally.jsa -XX:+ExitOnOutOfMemoryError -XX:-UsePerfData" \
+            TALLY_JAVA_OPTS="-XX:+UseSerialGC -Xms16m -Xmx64m -Xss256k -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=16m -XX:MaxMetaspaceSize=64m -XX:TrimNativeHeapInterval=10000 -XX:+UnlockDiagnosticVMOptions -XX:AsyncDeflationInterval=10000 -XX:GuaranteedSafepointInterval=0 -XX:SharedArchiveFile=/opt/tally/tally.jsa -XX:+ExitOnOutOfMemoryError -XX:-UsePerfData" \
             MALLOC_ARENA_MAX=2 TALLY_TMPDIR=/tmp NODE_ID=abc123node NODE_NAME=swarm-node-1 \
             /opt/tally/bin/entrypoint --web.listen-address=127.0.0.1:'"$port"'
     ' sh "$root" >"$work/agent.log" 2>&1 &

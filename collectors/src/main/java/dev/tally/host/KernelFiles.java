@@ -140,23 +140,26 @@ public final class KernelFiles {
 
   /** Entries of a directory whose names match a glob ({@code "hwmon*"}), sorted by name; empty when the directory is absent. */
   public static List<Path> list(Path dir, String glob) throws IOException {
-    List<Path> entries = new ArrayList<>();
-    try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, glob)) {
-      stream.forEach(entries::add);
-    } catch (NoSuchFileException e) {
-      return List.of();
-    }
+    List<Path> entries = collect(dir, glob);
     entries.sort(Comparator.comparing(p -> p.getFileName().toString()));
     return entries;
   }
 
-  /** A directory's entries in the order the kernel lists them; empty when it is absent. */
+  /**
+   * A directory's entries in the order the kernel lists them; empty when it is absent. Unsorted and
+   * without a glob (a glob is a regular expression run on every name), for callers that only count.
+   */
   public static List<Path> entries(Path dir) throws IOException {
+    return collect(dir, null);
+  }
+
+  /** The entries matching {@code glob} (all when null), in a list the caller may sort. */
+  private static List<Path> collect(Path dir, String glob) throws IOException {
     List<Path> entries = new ArrayList<>();
-    try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+    try (DirectoryStream<Path> stream = glob == null ? Files.newDirectoryStream(dir) : Files.newDirectoryStream(dir, glob)) {
       stream.forEach(entries::add);
     } catch (NoSuchFileException e) {
-      return List.of();
+      // absent: no entries
     }
     return entries;
   }
