@@ -19,6 +19,8 @@ Sections (each can be skipped, see --help):
               zlib level 1 over the answer; Tally's own share is the difference
   footprint   a fresh Tally, both endpoints scraped in turn 10,000 times (--quick 2,000) with 50 containers: RSS
               along the way and over the last half (flat or growing), threads, open descriptors
+  tasks       10 containers of one process, then 10 of 21 (a shell and 20 sleeps): what each task of a
+              container costs a scrape (container_tasks_state reads one file per task)
 
 Both exporters run the same collector set with upstream (not Debian-patched) defaults, so the
 comparison is like for like. Writes results/latest.json and prints a table.
@@ -51,6 +53,7 @@ NODE_EXPORTER = '/usr/bin/prometheus-node-exporter'
 DOCKER = '/usr/bin/docker'
 IMAGE = 'tally-test/busybox:latest'
 CONTAINER_PREFIX = 'tally-bench-'
+TASKS_PREFIX = CONTAINER_PREFIX + 'tasks-'  # not CONTAINER_PREFIX + digits: the container steps do not count them
 
 # What Prometheus sends: text format, gzip. Both exporters then pay for compression, as in production.
 HEADERS = {'Accept': 'text/plain;version=0.0.4;q=0.5,*/*;q=0.1', 'Accept-Encoding': 'gzip'}
@@ -479,6 +482,50 @@ def gzip_floor_ms(body, min_seconds=0.5):
     return (time.process_time() - start) * 1000.0 / passes
 
 
+def tasks_section(tally_port, tally, containers, tasks, n):
+    """CPU per scrape with `containers` containers of one process, then of `tasks` processes each (a
+    shell and its sleeping children): the difference per extra task. Busybox has no threads, but a
+    process and a thread cost the same here: one held stat file read per scrape."""
+    s = Scraper(tally_port)
+    rows = []
+    for per in (1, tasks):
+        run_task_containers(containers, per)
+        wait_processes_seen(s, containers, per)
+        for _ in range(20):
+            s.get()
+        c0 = cpu_ticks(tally.pid)
+        for _ in range(n):
+            s.get()
+        rows.append({'containers': containers, 'tasks_per_container': per, 'scrapes': n,
+                     'cpu_ms_per_scrape': round((cpu_ticks(tally.pid) - c0) * 1000.0 / CLK_TCK / n, 3)})
+        print(f'  {containers} containers x {per:2d} tasks  cpu {rows[-1]["cpu_ms_per_scrape"]:.3f} ms/scrape', flush=True)
+    s.close()
+    remove_containers()
+    extra = containers * (tasks - 1)
+    return {'rows': rows, 'cpu_ms_per_task': round((rows[1]['cpu_ms_per_scrape'] - rows[0]['cpu_ms_per_scrape']) / extra, 4)}
+
+
+def run_task_containers(containers, tasks):
+    """Replaces the bench containers with `containers` of `tasks` processes each."""
+    remove_containers()
+    command = ['sleep', '3600'] if tasks == 1 else \
+        ['sh', '-c', f'i=1; while [ $i -lt {tasks} ]; do sleep 3600 & i=$((i+1)); done; wait']
+    for k in range(containers):
+        docker('run', '-d', '--network', 'none', '--name', f'{TASKS_PREFIX}{k}', IMAGE, *command)
+
+
+def wait_processes_seen(scraper, containers, tasks, deadline_s=60):
+    pattern = re.compile(r'^container_processes\{[^}]*name="' + TASKS_PREFIX + r'\d+"[^}]*\} (\S+)$', re.M)
+    end = time.monotonic() + deadline_s
+    values = []
+    while time.monotonic() < end:
+        values = [float(v) for v in pattern.findall(scraper.text())]
+        if len(values) == containers and all(v == tasks for v in values):
+            return
+        time.sleep(0.5)
+    raise RuntimeError(f'Tally shows container_processes {values}, expected {containers} x {tasks}')
+
+
 def footprint_section(tally, tally_port, container_port, containers, pairs):
     """A fresh Tally with `containers` running, both endpoints scraped in turn `pairs` times: RSS
     sampled along the way (flat means no growth over the last half), threads and open descriptors
@@ -609,6 +656,13 @@ def table(result):
                      f'per container; floor {cont["floor_ms_per_container"]} (kernel '
                      f'{cont["floor_kernel_ms_per_container"]} + gzip {cont["floor_gzip_ms_per_container"]}); '
                      f'Tally above the floor {cont["above_floor_ms_per_container"]}.')
+    ts = result.get('tasks')
+    if ts:
+        lines.append('')
+        one, many = ts['rows']
+        lines.append(f'Tasks: {one["containers"]} containers of {one["tasks_per_container"]} process: '
+                     f'{one["cpu_ms_per_scrape"]} ms CPU per scrape; of {many["tasks_per_container"]}: '
+                     f'{many["cpu_ms_per_scrape"]}; {ts["cpu_ms_per_task"]} ms per extra task.')
     fp = result.get('footprint')
     if fp:
         lines.append('')
@@ -628,7 +682,7 @@ def main():
     ap.add_argument('--java-opts', default=os.environ.get('TALLY_BENCH_JAVA_OPTS', ''),
                     help='JVM options for Tally (default: deploy/systemd/tally.default\'s JAVA_OPTS)')
     ap.add_argument('--skip', action='append', default=[],
-                    help='section to skip: idle, concurrent, containers, footprint (repeatable)')
+                    help='section to skip: idle, concurrent, containers, footprint, tasks (repeatable)')
     ap.add_argument('--footprint-scrapes', type=int,
                     help='scrapes of each endpoint with 50 containers for the footprint (default 10000, --quick 2000)')
     ap.add_argument('--container-counts', help='comma-separated, default 0,10,50,200 (--quick 0,10,50)')
@@ -683,6 +737,9 @@ def main():
             pairs = args.footprint_scrapes or (2000 if args.quick else 10000)
             print(f'footprint: {pairs} scrapes of each endpoint with 50 containers ...', flush=True)
             result['footprint'] = footprint_section(tally, args.tally_port, args.container_port, 50, pairs)
+        if 'tasks' not in args.skip and 'containers' not in args.skip:
+            print('tasks: 10 containers of 1, then of 21 processes ...', flush=True)
+            result['tasks'] = tasks_section(args.container_port, tally, 10, 21, 200)
         result['rss_final_mib'] = round(rss_mib(tally.pid), 1)
     finally:
         node.stop()
