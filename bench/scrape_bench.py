@@ -493,11 +493,11 @@ def tasks_section(tally_port, tally, containers, tasks, n):
         wait_processes_seen(s, containers, per)
         for _ in range(20):
             s.get()
-        c0 = cpu_ticks(tally.pid)
+        c0 = cpu_ms(tally.pid)
         for _ in range(n):
             s.get()
         rows.append({'containers': containers, 'tasks_per_container': per, 'scrapes': n,
-                     'cpu_ms_per_scrape': round((cpu_ticks(tally.pid) - c0) * 1000.0 / CLK_TCK / n, 3)})
+                     'cpu_ms_per_scrape': round((cpu_ms(tally.pid) - c0) / n, 3)})
         print(f'  {containers} containers x {per:2d} tasks  cpu {rows[-1]["cpu_ms_per_scrape"]:.3f} ms/scrape', flush=True)
     s.close()
     remove_containers()

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 
 /**
  * Cgroup "flat keyed" files: one {@code key value} pair per line (Documentation/admin-guide/cgroup-v2.rst,
@@ -61,12 +60,6 @@ public final class CgroupFlatKeyed {
     private Values(Layout layout, double[] numbers) {
       this.layout = layout;
       this.numbers = numbers;
-    }
-
-    /** The value of a key, empty when this kernel does not write it. */
-    public OptionalDouble get(String key) {
-      Integer i = layout.index().get(key);
-      return i == null ? OptionalDouble.empty() : OptionalDouble.of(numbers[i]);
     }
 
     /** The value of a key, or null when this kernel does not write it. */

@@ -2,6 +2,7 @@ package dev.tally.parsers;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,9 +23,9 @@ class CgroupFilesParsersTest {
     CgroupFlatKeyed.Values v = CgroupFlatKeyed.parse("memory.stat",
         "cache 1982464\nrss 114688\n\ntotal_inactive_file 413696\nhuge 18446744073709551615\n");
     assertEquals(List.of("cache", "rss", "total_inactive_file", "huge"), List.copyOf(v.values().keySet()));
-    assertEquals(OptionalDouble.of(413696), v.get("total_inactive_file"));
-    assertEquals(1.8446744073709552e19, v.get("huge").getAsDouble());
-    assertTrue(v.get("swap").isEmpty());
+    assertEquals(413696.0, v.value("total_inactive_file"));
+    assertEquals(1.8446744073709552e19, v.value("huge"));
+    assertNull(v.value("swap"));
     assertTrue(CgroupFlatKeyed.parse("cpu.stat", "").values().isEmpty());
   }
 

@@ -75,8 +75,9 @@ public final class TextExposition {
     int points = 0;
     for (MetricFamilies families : List.of(collected, own)) {
       for (MetricFamily family : families.families()) {
-        if (family.size() > 0 && names.add(sortName(family))) {
-          entries.add(new Entry(sortName(family), family));
+        String sortName = sortName(family);
+        if (family.size() > 0 && names.add(sortName)) {
+          entries.add(new Entry(sortName, family));
           points += family.size();
         }
       }
